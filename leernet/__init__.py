@@ -1,0 +1,51 @@
+"""leernet: a small, self-hostable web app for one learning network."""
+
+from pathlib import Path
+
+from flask import Flask, request
+
+from . import access, errors, i18n, security
+from .config import configure
+from .extensions import babel, csrf, db, htmx, limiter, login_manager, migrate
+
+BLUEPRINTS = ("home", "auth", "members", "admin")
+
+
+def create_app(test_config=None):
+    app = Flask(__name__, instance_relative_config=True)
+    configure(app, test_config)
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(Path(app.root_path).parent / "migrations"))
+    login_manager.init_app(app)
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=i18n.select_locale, timezone_selector=i18n.select_timezone)
+    htmx.init_app(app)
+    limiter.init_app(app)
+
+    _register_blueprints(app)
+    app.view_functions["static"].access_policy = access.Policy(access.PUBLIC)
+    app.before_request(access.enforce_policy)
+    app.after_request(security.set_security_headers)
+    errors.register(app)
+    i18n.register(app)
+
+    from .cli import leernet_cli
+
+    app.cli.add_command(leernet_cli)
+
+    @app.context_processor
+    def inject_globals():
+        from .admin.models import current_network
+
+        return {"network": current_network(), "current_path": request.path}
+
+    return app
+
+
+def _register_blueprints(app):
+    from importlib import import_module
+
+    for name in BLUEPRINTS:
+        module = import_module(f".{name}.views", __name__)
+        app.register_blueprint(module.bp)

@@ -1,0 +1,24 @@
+"""The coordinator's home card: people still to invite or welcome."""
+
+from sqlalchemy import func, select
+
+from ..extensions import db
+from ..home import card
+from ..members.models import User
+from ..timeutil import utcnow
+from .models import Invitation
+
+
+@card("coordinator", "admin/_card.html", order=90)
+def coordinator_card(user):
+    if not user.is_coordinator:
+        return None
+    open_invitations = db.session.scalar(
+        select(func.count(Invitation.id)).where(
+            Invitation.used_at.is_(None),
+            Invitation.revoked_at.is_(None),
+            Invitation.expires_at > utcnow(),
+        )
+    )
+    members = db.session.scalar(select(func.count(User.id)).where(User.active.is_(True)))
+    return {"open_invitations": open_invitations, "members": members}

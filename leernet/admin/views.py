@@ -1,0 +1,127 @@
+"""Coordinator pages: network settings, invitations, outbox and member roles."""
+
+from flask import Blueprint, Response, flash, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import func, select
+
+from ..access import COORDINATOR, access
+from ..extensions import db
+from ..mail import OutboxMessage, smtp_configured
+from ..members.accounts import AccountError, set_active, set_coordinator
+from ..members.models import User
+from ..timeutil import utcnow
+from ..web import form_status, go, render
+from .forms import InvitationForm, NetworkForm
+from .invitations import invite, join_link, qr_svg
+from . import cards  # noqa: F401  (registers the coordinator's home card)
+from .models import Invitation, current_network
+
+bp = Blueprint("admin", __name__, url_prefix="/admin")
+
+
+@bp.route("/", methods=["GET", "POST"])
+@access(COORDINATOR)
+def settings():
+    network = current_network()
+    form = NetworkForm(obj=network)
+    if form.validate_on_submit():
+        form.populate_obj(network)
+        network.description = network.description.strip()
+        db.session.commit()
+        flash(_("The network settings have been saved."), "success")
+        return go(url_for("admin.settings"))
+    return render("admin/settings.html", form=form, status=form_status())
+
+
+@bp.route("/invitations", methods=["GET", "POST"])
+@access(COORDINATOR)
+def invitations():
+    form = InvitationForm()
+    if form.validate_on_submit():
+        invitation = invite(current_user, form.name.data or "", form.email.data or "")
+        db.session.commit()
+        flash(_("Invitation created."), "success")
+        return go(url_for("admin.invitation", invitation_id=invitation.id))
+    page = db.paginate(
+        select(Invitation).order_by(Invitation.created_at.desc(), Invitation.id.desc()),
+        per_page=30, error_out=False,
+    )
+    return render("admin/invitations.html", form=form, page=page, status=form_status())
+
+
+@bp.route("/invitations/<int:invitation_id>")
+@access(COORDINATOR)
+def invitation(invitation_id):
+    item = db.get_or_404(Invitation, invitation_id)
+    return render("admin/invitation.html", invitation=item, link=join_link(item),
+                  emailed=smtp_configured() and bool(item.email))
+
+
+@bp.route("/invitations/<int:invitation_id>/qr.svg")
+@access(COORDINATOR)
+def invitation_qr(invitation_id):
+    item = db.get_or_404(Invitation, invitation_id)
+    return Response(qr_svg(join_link(item)), mimetype="image/svg+xml")
+
+
+@bp.route("/invitations/<int:invitation_id>/revoke", methods=["POST"])
+@access(COORDINATOR)
+def revoke(invitation_id):
+    item = db.get_or_404(Invitation, invitation_id)
+    if item.state == "open":
+        item.revoked_at = utcnow()
+        db.session.commit()
+        flash(_("The invitation has been revoked; its link no longer works."), "success")
+    return go(url_for("admin.invitations"))
+
+
+@bp.route("/outbox")
+@access(COORDINATOR)
+def outbox():
+    page = db.paginate(
+        select(OutboxMessage).order_by(OutboxMessage.created_at.desc(), OutboxMessage.id.desc()),
+        per_page=30, error_out=False,
+    )
+    return render("admin/outbox.html", page=page, smtp=smtp_configured())
+
+
+@bp.route("/members")
+@access(COORDINATOR)
+def members():
+    page = db.paginate(
+        select(User).where(User.erased.is_(False)).order_by(User.active.desc(), func.lower(User.name)),
+        per_page=50, error_out=False,
+    )
+    return render("admin/members.html", page=page)
+
+
+def _change_member(member_id, change, done_message):
+    member = db.get_or_404(User, member_id)
+    try:
+        change(member)
+    except AccountError as error:
+        db.session.rollback()
+        flash(str(error), "error")
+    else:
+        db.session.commit()
+        flash(done_message % {"name": member.name}, "success")
+    if request.form.get("back") == "profile":
+        return go(url_for("members.profile", member_id=member.id))
+    return go(url_for("admin.members"))
+
+
+@bp.route("/members/<int:member_id>/role", methods=["POST"])
+@access(COORDINATOR)
+def member_role(member_id):
+    make = request.form.get("coordinator") == "1"
+    message = _("%(name)s is now a coordinator.") if make else _("%(name)s is now a member.")
+    return _change_member(member_id, lambda m: set_coordinator(m, make), message)
+
+
+@bp.route("/members/<int:member_id>/active", methods=["POST"])
+@access(COORDINATOR)
+def member_active(member_id):
+    active = request.form.get("active") == "1"
+    message = _("%(name)s has been reactivated.") if active else _("%(name)s has been deactivated.")
+    return _change_member(member_id, lambda m: set_active(m, active), message)

@@ -1,0 +1,39 @@
+"""Home page cards: each feature registers its own, so none touches the others.
+
+A card is a template plus a function that returns its context for the current user,
+or None when it has nothing to say right now; ``order`` puts the most urgent first.
+"""
+
+from dataclasses import dataclass
+from typing import Callable
+
+
+@dataclass(frozen=True)
+class Card:
+    name: str
+    template: str
+    context: Callable
+    order: int = 50
+
+
+CARDS: dict[str, Card] = {}
+
+
+def card(name, template, order=50):
+    """Decorator registering a card's context function."""
+
+    def register(func):
+        CARDS[name] = Card(name, template, func, order)
+        return func
+
+    return register
+
+
+def cards_for(user):
+    """The cards with something to show ``user``, most urgent first."""
+    shown = []
+    for item in sorted(CARDS.values(), key=lambda c: (c.order, c.name)):
+        context = item.context(user)
+        if context is not None:
+            shown.append((item, context))
+    return shown

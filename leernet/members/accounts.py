@@ -1,0 +1,112 @@
+"""Account rules: joining, roles, deactivation and erasure.
+
+Views call these; each raises ``AccountError`` with a message a person can act on.
+"""
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import func, select
+
+from ..extensions import db
+from ..security import hash_password
+from .models import ExpertiseTag, User
+
+
+class AccountError(ValueError):
+    """A rule stopped the change; ``str(error)`` is shown to the user."""
+
+
+def find_by_email(email):
+    return db.session.scalar(select(User).where(User.email == email.strip().lower()))
+
+
+def create_user(name, email, password, locale="nl", coordinator=False):
+    email = email.strip().lower()
+    if find_by_email(email) is not None:
+        raise AccountError(_l("An account with this e-mail address already exists."))
+    user = User(
+        name=name.strip(),
+        email=email,
+        password_hash=hash_password(password),
+        locale=locale,
+        is_coordinator=coordinator,
+    )
+    db.session.add(user)
+    db.session.flush()
+    return user
+
+
+def set_password(user, password):
+    """New password; every other session and remember-me cookie stops working."""
+    user.password_hash = hash_password(password)
+    user.session_version += 1
+
+
+def active_coordinators():
+    return db.session.scalar(
+        select(func.count(User.id)).where(
+            User.is_coordinator.is_(True), User.active.is_(True), User.erased.is_(False)
+        )
+    )
+
+
+def _keep_a_coordinator(user):
+    if user.is_coordinator and user.is_active and active_coordinators() <= 1:
+        raise AccountError(
+            _l("%(name)s is the only coordinator. Make someone else coordinator first.",
+               name=user.name)
+        )
+
+
+def set_coordinator(user, coordinator):
+    if not coordinator:
+        _keep_a_coordinator(user)
+    if coordinator and not user.is_active:
+        raise AccountError(_l("Reactivate this member before making them coordinator."))
+    user.is_coordinator = coordinator
+
+
+def set_active(user, active):
+    if user.erased:
+        raise AccountError(_l("This account was erased and cannot be reactivated."))
+    if not active:
+        _keep_a_coordinator(user)
+        user.session_version += 1
+    user.active = active
+
+
+def set_tags(user, raw):
+    """Replace the user's expertise tags with the comma-separated ``raw`` list."""
+    names = []
+    for part in raw.split(","):
+        name = ExpertiseTag.normalise(part)
+        if name and name not in names:
+            names.append(name)
+    names = names[:20]
+    existing = {
+        t.name: t
+        for t in db.session.scalars(select(ExpertiseTag).where(ExpertiseTag.name.in_(names)))
+    }
+    tags = []
+    for name in names:
+        tag = existing.get(name)
+        if tag is None:
+            tag = ExpertiseTag(name=name)
+            db.session.add(tag)
+        tags.append(tag)
+    user.tags = tags
+
+
+def erase(user):
+    """Remove personal data; contributions stay and show as "former member"."""
+    _keep_a_coordinator(user)
+    user.erased = True
+    user.active = False
+    user.is_coordinator = False
+    user.name = ""
+    user.email = f"erased-{user.id}@invalid"
+    user.bio = ""
+    user.contact_detail = ""
+    user.password_hash = ""
+    user.tags = []
+    user.session_version += 1
+

@@ -1,0 +1,29 @@
+"""Profile and account forms."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import PasswordField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length
+
+from ..forms import language_field, name_field
+from .models import CONTACT_CHOICES
+
+
+class ProfileForm(FlaskForm):
+    name = name_field()
+    bio = TextAreaField(_l("About you"), validators=[Length(max=2000)])
+    tags = StringField(
+        _l("What you can be asked about"),
+        description=_l("Separate with commas, e.g. subsidies, HR, marketing"),
+        validators=[Length(max=600)],
+    )
+    contact = SelectField(_l("How to reach you"), choices=list(CONTACT_CHOICES.items()))
+    contact_detail = StringField(_l("Contact detail (optional)"), validators=[Length(max=200)])
+    language = language_field()
+
+
+class EraseForm(FlaskForm):
+    password = PasswordField(
+        _l("Your password, to confirm"),
+        validators=[DataRequired(_l("Please fill in your password."))],
+    )

@@ -1,0 +1,79 @@
+"""Members of the network and what they can be asked about."""
+
+import re
+
+from flask_babel import lazy_gettext as _l
+from flask_login import UserMixin
+from sqlalchemy import Boolean, Column, ForeignKey, Integer, String, Table, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..extensions import db
+from ..timeutil import UTCDateTime, utcnow
+
+user_tags = Table(
+    "user_tag",
+    db.metadata,
+    Column("user_id", ForeignKey("user.id", ondelete="CASCADE"), primary_key=True),
+    Column("tag_id", ForeignKey("expertise_tag.id", ondelete="CASCADE"), primary_key=True),
+)
+
+CONTACT_CHOICES = {
+    "email": _l("E-mail"),
+    "phone": _l("Phone"),
+    "app": _l("Chat app"),
+    "meeting": _l("At a meeting"),
+}
+
+
+class ExpertiseTag(db.Model):
+    """A subject a member can be asked about, e.g. "subsidies"."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(60), unique=True)
+
+    @staticmethod
+    def normalise(raw):
+        return re.sub(r"\s+", " ", raw.strip().lower())[:60]
+
+
+class User(UserMixin, db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    password_hash: Mapped[str] = mapped_column(String(255), default="")
+    is_coordinator: Mapped[bool] = mapped_column(Boolean, default=False)
+    active: Mapped[bool] = mapped_column(Boolean, default=True, index=True)
+    erased: Mapped[bool] = mapped_column(Boolean, default=False)
+    bio: Mapped[str] = mapped_column(Text, default="")
+    contact: Mapped[str] = mapped_column(String(20), default="email")
+    contact_detail: Mapped[str] = mapped_column(String(200), default="")
+    locale: Mapped[str] = mapped_column(String(5), default="nl")
+    #: Bumped on password change or deactivation: old sessions and remember-me
+    #: cookies carry the previous value and stop working.
+    session_version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at = mapped_column(UTCDateTime, default=utcnow)
+    tags: Mapped[list[ExpertiseTag]] = relationship(
+        secondary=user_tags, order_by=ExpertiseTag.name, lazy="selectin"
+    )
+
+    @property
+    def is_active(self):
+        return self.active and not self.erased
+
+    def get_id(self):
+        return f"{self.id}:{self.session_version}"
+
+    @property
+    def display_name(self):
+        return _l("Former member") if self.erased else self.name
+
+    @property
+    def contact_label(self):
+        return CONTACT_CHOICES.get(self.contact, "")
+
+    @property
+    def role(self):
+        return "coordinator" if self.is_coordinator else "member"
+
+    def __repr__(self):
+        return f"<User {self.id} {self.email}>"

@@ -1,0 +1,115 @@
+"""The member directory ("who can I ask about X?"), profiles and one's own data."""
+
+import json
+
+from flask import Blueprint, Response, abort, flash, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, logout_user
+from sqlalchemy import func, or_, select
+
+from ..access import MEMBER, access
+from ..extensions import db
+from ..security import check_password
+from ..web import form_status, go, render
+from . import cards, export  # noqa: F401  (cards registers the profile card)
+from .accounts import AccountError, erase, set_tags
+from .forms import EraseForm, ProfileForm
+from .models import ExpertiseTag, User, user_tags
+
+bp = Blueprint("members", __name__, url_prefix="/members")
+
+
+def directory_query(text, tag):
+    """Active members matching a name or an expertise tag, by name."""
+    query = select(User).where(User.active.is_(True), User.erased.is_(False))
+    if tag:
+        query = query.where(User.tags.any(ExpertiseTag.name == tag))
+    if text:
+        like = f"%{text.lower()}%"
+        query = query.where(
+            or_(func.lower(User.name).like(like), User.tags.any(ExpertiseTag.name.like(like)))
+        )
+    return query.order_by(func.lower(User.name), User.id)
+
+
+def popular_tags(limit=24):
+    count = func.count(user_tags.c.user_id)
+    return db.session.execute(
+        select(ExpertiseTag.name, count.label("n"))
+        .join(user_tags, user_tags.c.tag_id == ExpertiseTag.id)
+        .join(User, User.id == user_tags.c.user_id)
+        .where(User.active.is_(True))
+        .group_by(ExpertiseTag.name)
+        .order_by(count.desc(), ExpertiseTag.name)
+        .limit(limit)
+    ).all()
+
+
+@bp.route("/")
+@access(MEMBER)
+def directory():
+    text = request.args.get("q", "").strip()[:100]
+    tag = ExpertiseTag.normalise(request.args.get("tag", ""))
+    page = db.paginate(directory_query(text, tag), per_page=30, error_out=False, count=True)
+    return render(
+        "members/directory.html", "members/_results.html",
+        page=page, q=text, tag=tag, tags=popular_tags(),
+    )
+
+
+@bp.route("/<int:member_id>")
+@access(MEMBER)
+def profile(member_id):
+    member = db.get_or_404(User, member_id)
+    if member.erased:
+        abort(404)
+    return render("members/profile.html", member=member)
+
+
+@bp.route("/me", methods=["GET", "POST"])
+@access(MEMBER)
+def edit():
+    user = current_user
+    form = ProfileForm(obj=user, tags=", ".join(t.name for t in user.tags), language=user.locale)
+    if form.validate_on_submit():
+        user.name = form.name.data
+        user.bio = form.bio.data.strip()
+        user.contact = form.contact.data
+        user.contact_detail = form.contact_detail.data.strip()
+        user.locale = form.language.data
+        set_tags(user, form.tags.data)
+        db.session.commit()
+        flash(_("Your profile has been saved."), "success")
+        return go(url_for("members.profile", member_id=user.id))
+    return render("members/edit.html", form=form, status=form_status())
+
+
+@bp.route("/me/export")
+@access(MEMBER)
+def download():
+    data = json.dumps(export.collect(current_user), ensure_ascii=False, indent=2)
+    return Response(
+        data,
+        mimetype="application/json",
+        headers={"Content-Disposition": 'attachment; filename="leernet-my-data.json"'},
+    )
+
+
+@bp.route("/me/erase", methods=["GET", "POST"])
+@access(MEMBER)
+def erase_account():
+    form = EraseForm()
+    if form.validate_on_submit():
+        if not check_password(current_user.password_hash, form.password.data):
+            form.password.errors.append(_("This is not your current password."))
+        else:
+            try:
+                erase(current_user)
+            except AccountError as error:
+                form.password.errors.append(str(error))
+            else:
+                db.session.commit()
+                logout_user()
+                flash(_("Your account has been erased. Thank you for taking part."), "success")
+                return go(url_for("auth.login"))
+    return render("members/erase.html", form=form, status=form_status())

@@ -1,0 +1,42 @@
+"""View helpers shared by every blueprint: one view, full page or htmx fragment."""
+
+from flask import current_app, redirect, render_template, request, url_for
+from flask_htmx import make_response as htmx_response
+
+from .extensions import htmx
+
+
+def wants_fragment():
+    """True for an htmx request that asked for part of a page.
+
+    Boosted navigation and history restores need the whole page.
+    """
+    return bool(htmx) and not htmx.boosted and not htmx.history_restore_request
+
+
+def render(template, fragment=None, status=200, **context):
+    """Render ``template``, or only ``fragment`` when htmx asked for a fragment."""
+    name = fragment if fragment and wants_fragment() else template
+    response = htmx_response(render_template(name, **context), status)
+    response.vary.add("HX-Request")
+    return response
+
+
+def go(url):
+    """After a POST: ``HX-Location`` for htmx (no 302 inside an XHR), 303 otherwise."""
+    if htmx:
+        return htmx_response("", location=url)
+    return redirect(url, code=303)
+
+
+def form_status():
+    """Status for a form shown again with errors: 422 after a failed POST."""
+    return 422 if request.method == "POST" else 200
+
+
+def external_url(endpoint, **values):
+    """An absolute link for messages: ``LEERNET_BASE_URL`` behind a proxy, else the request's."""
+    base = current_app.config["BASE_URL"]
+    if base:
+        return base.rstrip("/") + url_for(endpoint, **values)
+    return url_for(endpoint, _external=True, **values)
