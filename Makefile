@@ -46,3 +46,4 @@ bench: $(VENV)/.dev-installed translations
 messages: install
 	$(BIN)/pybabel -q extract -F babel.cfg -k _l -k lazy_gettext -o leernet/translations/messages.pot .
 	$(BIN)/pybabel -q update -i leernet/translations/messages.pot -d leernet/translations --no-fuzzy-matching
+	msgen -o leernet/translations/en/LC_MESSAGES/messages.po leernet/translations/en/LC_MESSAGES/messages.po

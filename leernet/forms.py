@@ -1,10 +1,16 @@
 """Form fields and validators shared by several features."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import PasswordField, SelectField, StringField
+from wtforms import PasswordField, SelectChoice, SelectField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
 
-LANGUAGE_CHOICES = [("nl", "Nederlands"), ("en", "English")]
+LANGUAGES = {"nl": "Nederlands", "en": "English"}
+
+
+def choices(pairs):
+    """WTForms choices from ``(value, label)`` pairs or a dict."""
+    items = pairs.items() if isinstance(pairs, dict) else pairs
+    return [SelectChoice(value, label) for value, label in items]
 
 #: Passwords people pick when told "at least 10 characters" (refused outright).
 COMMON_PASSWORDS = frozenset(
@@ -55,7 +61,7 @@ def new_password_fields():
 
 
 def language_field():
-    return SelectField(_l("Language"), choices=LANGUAGE_CHOICES, default="nl")
+    return SelectField(_l("Language"), choices=choices(LANGUAGES), default="nl")
 
 
 def _strip(value):

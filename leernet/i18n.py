@@ -5,19 +5,28 @@ Times are stored in UTC and shown in the network's time zone (default Amsterdam)
 
 from zoneinfo import available_timezones
 
-from flask import current_app, request, session
+from flask import current_app, has_request_context, request, session
 from flask_babel import format_date, format_datetime, get_locale
 from flask_login import current_user
+
+from .forms import choices
+
+
+def current_network():
+    from .admin.models import current_network as lookup  # models import forms: import late
+
+    return lookup()
 
 
 def select_locale():
     languages = current_app.config["LANGUAGES"]
+    if not has_request_context():  # CLI and background work: the network's language
+        network = current_network()
+        return network.language if network else current_app.config["BABEL_DEFAULT_LOCALE"]
     if current_user.is_authenticated and current_user.locale in languages:
         return current_user.locale
     if session.get("lang") in languages:
         return session["lang"]
-    from .admin.models import current_network
-
     network = current_network()
     if network and network.language in languages:
         return network.language
@@ -27,8 +36,6 @@ def select_locale():
 
 
 def select_timezone():
-    from .admin.models import current_network
-
     network = current_network()
     return network.timezone if network else current_app.config["NETWORK_TIMEZONE"]
 
@@ -47,7 +54,7 @@ def timezone_choices():
     """Common zones first: these networks are Dutch, but members travel."""
     first = ["Europe/Amsterdam", "Europe/Brussels", "Europe/London", "UTC"]
     rest = sorted(z for z in _zones() if "/" in z and z not in first)
-    return [(z, z) for z in first + rest]
+    return choices((z, z) for z in first + rest)
 
 
 def register(app):

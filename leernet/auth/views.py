@@ -11,7 +11,7 @@ from ..access import MEMBER, PUBLIC, access
 from ..admin.models import Invitation, Network, current_network
 from ..errors import error_page
 from ..extensions import db, limiter
-from ..forms import LANGUAGE_CHOICES
+from ..forms import LANGUAGES
 from ..mail import deliver
 from ..members.accounts import AccountError, create_user, find_by_email, set_password
 from ..members.models import User
@@ -71,7 +71,7 @@ def logout():
 def language():
     """Switch language before logging in (members keep theirs in the profile)."""
     choice = request.form.get("language", "")
-    if choice in dict(LANGUAGE_CHOICES):
+    if choice in LANGUAGES:
         session["lang"] = choice
         if current_user.is_authenticated:
             current_user.locale = choice
@@ -192,7 +192,7 @@ def change_password():
         if check_password(current_user.password_hash, form.current.data):
             set_password(current_user, form.password.data)
             db.session.commit()
-            login_user(current_user, remember=bool(request.cookies.get("remember_token")))
+            login_user(current_user._get_current_object(), remember=bool(request.cookies.get("remember_token")))
             flash(_("Your password has been changed."), "success")
             return go(url_for("members.profile", member_id=current_user.id))
         form.current.errors.append(_("This is not your current password."))

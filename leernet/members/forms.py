@@ -5,19 +5,19 @@ from flask_wtf import FlaskForm
 from wtforms import PasswordField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
-from ..forms import language_field, name_field
+from ..forms import choices, language_field, name_field
 from .models import CONTACT_CHOICES
 
 
 class ProfileForm(FlaskForm):
     name = name_field()
     bio = TextAreaField(_l("About you"), validators=[Length(max=2000)])
-    tags = StringField(
+    expertise = StringField(
         _l("What you can be asked about"),
         description=_l("Separate with commas, e.g. subsidies, HR, marketing"),
         validators=[Length(max=600)],
     )
-    contact = SelectField(_l("How to reach you"), choices=list(CONTACT_CHOICES.items()))
+    contact = SelectField(_l("How to reach you"), choices=choices(CONTACT_CHOICES))
     contact_detail = StringField(_l("Contact detail (optional)"), validators=[Length(max=200)])
     language = language_field()
 

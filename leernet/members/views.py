@@ -70,14 +70,15 @@ def profile(member_id):
 @access(MEMBER)
 def edit():
     user = current_user
-    form = ProfileForm(obj=user, tags=", ".join(t.name for t in user.tags), language=user.locale)
+    form = ProfileForm(obj=user, expertise=", ".join(t.name for t in user.tags),
+                       language=user.locale)
     if form.validate_on_submit():
         user.name = form.name.data
         user.bio = form.bio.data.strip()
         user.contact = form.contact.data
         user.contact_detail = form.contact_detail.data.strip()
         user.locale = form.language.data
-        set_tags(user, form.tags.data)
+        set_tags(user, form.expertise.data)
         db.session.commit()
         flash(_("Your profile has been saved."), "success")
         return go(url_for("members.profile", member_id=user.id))
