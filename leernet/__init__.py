@@ -25,6 +25,7 @@ def create_app(test_config=None):
 
     _register_blueprints(app)
     app.view_functions["static"].access_policy = access.Policy(access.PUBLIC)
+    app.before_request(security.reject_nul_bytes)
     app.before_request(access.enforce_policy)
     app.after_request(security.set_security_headers)
     errors.register(app)

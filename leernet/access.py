@@ -4,8 +4,8 @@ A view without a declared policy is refused (fail closed), and the access-matrix
 walks ``app.url_map`` so a new route without a policy fails the suite.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from flask import abort, current_app, request
 from flask_login import current_user

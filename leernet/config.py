@@ -82,7 +82,7 @@ def database_url(instance_path):
         return "sqlite:///" + str(Path(instance_path) / "leernet.sqlite3")
     for prefix in ("postgres://", "postgresql://"):
         if url.startswith(prefix):
-            return "postgresql+psycopg://" + url[len(prefix):]
+            return "postgresql+psycopg://" + url[len(prefix) :]
     return url
 
 

@@ -52,7 +52,8 @@ def seed():
             db.session.flush()
         db.session.commit()
     users = db.session.scalars(
-        select(User).where(User.email.like("%@example.nl"), User.active.is_(True))
+        select(User)
+        .where(User.email.like("%@example.nl"), User.active.is_(True))
         .order_by(User.is_coordinator.desc(), User.id)
     )
     return [(u.email, PASSWORD, u.role) for u in users]

@@ -12,12 +12,25 @@ def choices(pairs):
     items = pairs.items() if isinstance(pairs, dict) else pairs
     return [SelectChoice(value, label) for value, label in items]
 
+
 #: Passwords people pick when told "at least 10 characters" (refused outright).
 COMMON_PASSWORDS = frozenset(
     {
-        "1234567890", "0123456789", "password12", "password123", "wachtwoord",
-        "wachtwoord1", "wachtwoord123", "qwertyuiop", "welkom1234", "welkom123!",
-        "leernetwerk", "leernet123", "iloveyou12", "abcdefghij", "aaaaaaaaaa",
+        "1234567890",
+        "0123456789",
+        "password12",
+        "password123",
+        "wachtwoord",
+        "wachtwoord1",
+        "wachtwoord123",
+        "qwertyuiop",
+        "welkom1234",
+        "welkom123!",
+        "leernetwerk",
+        "leernet123",
+        "iloveyou12",
+        "abcdefghij",
+        "aaaaaaaaaa",
     }
 )
 

@@ -30,9 +30,9 @@ def select_locale():
     network = current_network()
     if network and network.language in languages:
         return network.language
-    return request.accept_languages.best_match(languages) or current_app.config[
-        "BABEL_DEFAULT_LOCALE"
-    ]
+    return (
+        request.accept_languages.best_match(languages) or current_app.config["BABEL_DEFAULT_LOCALE"]
+    )
 
 
 def select_timezone():

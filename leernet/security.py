@@ -6,7 +6,7 @@ its indicator styles are switched off in ``base.html``, and behaviour lives in a
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from flask import current_app
+from flask import abort, current_app, request
 
 CSP = "; ".join(
     [
@@ -38,6 +38,20 @@ def set_security_headers(response):
     if current_app.config["HTTPS"]:
         headers.setdefault("Strict-Transport-Security", "max-age=31536000")
     return response
+
+
+def reject_nul_bytes():
+    """``before_request`` hook: no legitimate text holds NUL, and PostgreSQL refuses it.
+
+    Refusing it here with a 400 keeps every form and search from failing later with a 500.
+    """
+    for values in (request.args, request.form):
+        for value in values.values():
+            if "\x00" in value:
+                abort(400)
+    for part in (request.path, *request.args.keys(), *request.form.keys()):
+        if "\x00" in part:
+            abort(400)
 
 
 def _hasher():

@@ -47,7 +47,7 @@ class Client(FlaskClient):
         return super().post(*args, **kwargs)
 
 
-def test_config(url, instance):
+def app_config(url, instance):
     return {
         "TESTING": True,
         "SQLALCHEMY_DATABASE_URI": url,
@@ -72,7 +72,7 @@ def schema(database_url, tmp_path_factory):
     """Build the schema through the migrations, as ``make run`` does."""
     from flask_migrate import downgrade, upgrade
 
-    app = create_app(test_config(database_url, tmp_path_factory.mktemp("instance")))
+    app = create_app(app_config(database_url, tmp_path_factory.mktemp("instance")))
     with app.app_context():
         if database_url.startswith("postgresql"):
             downgrade(revision="base")  # a fresh schema even if a run was interrupted
@@ -89,7 +89,7 @@ def empty_tables():
 
 @pytest.fixture
 def app(schema, tmp_path):
-    app = create_app(test_config(schema, tmp_path))
+    app = create_app(app_config(schema, tmp_path))
     app.test_client_class = Client
     with app.app_context():
         empty_tables()

@@ -21,8 +21,9 @@ def network(name="Testnetwerk", language="en", timezone="Europe/Amsterdam"):
     return item
 
 
-def user(name=None, email=None, coordinator=False, tags="", active=True, password=PASSWORD,
-         locale="en"):
+def user(
+    name=None, email=None, coordinator=False, tags="", active=True, password=PASSWORD, locale="en"
+):
     n = next(_seq)
     item = User(
         name=name or f"Member {n}",

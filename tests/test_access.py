@@ -23,7 +23,7 @@ def client_as(app, people, role):
 
 
 def expected(policy, role):
-    """"ok", "login" or "forbidden" for this visitor under this policy."""
+    """ "ok", "login" or "forbidden" for this visitor under this policy."""
     if policy.level == PUBLIC:
         return "ok"
     if role == "anonymous":
@@ -44,7 +44,8 @@ def outcome(response):
 
 def test_every_route_declares_a_policy(app):
     undeclared = [
-        rule.rule for rule in app.url_map.iter_rules()
+        rule.rule
+        for rule in app.url_map.iter_rules()
         if getattr(app.view_functions[rule.endpoint], "access_policy", None) is None
     ]
     assert undeclared == [], f"routes without an access policy: {undeclared}"
@@ -62,11 +63,12 @@ def test_access_matrix(app, walk, role, method):
         response = client.get(url) if method == "GET" else client.post(url, data={})
         assert response.status_code < 500, f"{method} {url} as {role}: {response.status_code}"
         if (got := outcome(response)) != (want := expected(policy, role)):
-            wrong.append(f"{method} {url} as {role}: expected {want}, got {got} "
-                         f"({response.status_code})")
+            wrong.append(
+                f"{method} {url} as {role}: expected {want}, got {got} ({response.status_code})"
+            )
     assert wrong == []
 
 
 def test_policy_levels_are_known(app):
-    levels = {getattr(v, "access_policy").level for v in app.view_functions.values()}
+    levels = {v.access_policy.level for v in app.view_functions.values()}
     assert levels <= {PUBLIC, MEMBER, COORDINATOR}

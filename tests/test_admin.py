@@ -45,8 +45,10 @@ def test_revoked_invitation_stops_working(app, client, people):
 
 def test_settings_change_language_and_timezone(app, client, people):
     login_as(client, people, "coordinator")
-    response = client.post("/admin/", data={"name": "Nieuw", "description": "", "language": "nl",
-                                            "timezone": "Europe/London"})
+    response = client.post(
+        "/admin/",
+        data={"name": "Nieuw", "description": "", "language": "nl", "timezone": "Europe/London"},
+    )
     assert response.status_code == 303
     with app.app_context():
         network = db.session.scalar(select(Network))

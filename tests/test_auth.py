@@ -25,9 +25,16 @@ def setup_token(app):
 
 
 def setup_form(token, **changes):
-    data = {"token": token, "network_name": "Orkest-HR", "description": "HR van orkesten",
-            "timezone": "Europe/Amsterdam", "name": "Sanne", "email": "Sanne@Example.org",
-            "language": "en", **GOOD}
+    data = {
+        "token": token,
+        "network_name": "Orkest-HR",
+        "description": "HR van orkesten",
+        "timezone": "Europe/Amsterdam",
+        "name": "Sanne",
+        "email": "Sanne@Example.org",
+        "language": "en",
+        **GOOD,
+    }
     data.update(changes)
     return data
 
@@ -61,8 +68,9 @@ def test_setup_without_valid_token_is_refused(app, client):
 
 def test_setup_form_keeps_input_but_never_the_password(app, client):
     token = setup_token(app)
-    response = client.post("/setup", data=setup_form(token, password="kort", confirm="kort",
-                                                     name="Sanne Bakker"))
+    response = client.post(
+        "/setup", data=setup_form(token, password="kort", confirm="kort", name="Sanne Bakker")
+    )
     page = response.get_data(as_text=True)
     assert response.status_code == 422
     assert "at least 10 characters" in page
@@ -75,9 +83,10 @@ def test_join_with_invitation(app, client, network):
         invitation = factories.invitation(name="Daan", email="daan@example.org")
         token = invitation.token
     assert 'value="Daan"' in client.get(f"/join/{token}").get_data(as_text=True)
-    response = client.post(f"/join/{token}", data={"name": "Daan Jansen",
-                                                   "email": "daan@example.org",
-                                                   "language": "en", **GOOD})
+    response = client.post(
+        f"/join/{token}",
+        data={"name": "Daan Jansen", "email": "daan@example.org", "language": "en", **GOOD},
+    )
     assert response.status_code == 303 and response.headers["Location"] == "/members/me"
     assert client.get("/members/").status_code == 200
     with app.app_context():
@@ -94,8 +103,12 @@ def test_join_refuses_expired_revoked_and_unknown_links(app, client, network):
         revoked = factories.invitation(revoked_at=utcnow()).token
     for token in (expired, revoked, "no-such-token", "x" * 500):
         assert client.get(f"/join/{token}").status_code == 410
-        assert client.post(f"/join/{token}", data={"name": "X", "email": "x@example.org",
-                                                   **GOOD}).status_code == 410
+        assert (
+            client.post(
+                f"/join/{token}", data={"name": "X", "email": "x@example.org", **GOOD}
+            ).status_code
+            == 410
+        )
     with app.app_context():
         assert count(User) == 0
 
@@ -107,10 +120,24 @@ def test_join_bad_input_comes_back_with_messages(app, client, people):
         ({"name": "  ", "email": "new@example.org", **GOOD}, "Please fill this in."),
         ({"name": "Eva", "email": people["member"][1], **GOOD}, "already exists"),
         ({"name": "Eva", "email": "not-an-email", **GOOD}, "not a valid e-mail"),
-        ({"name": "Eva", "email": "eva@example.org", "password": "1234567890",
-          "confirm": "1234567890"}, "too easy to guess"),
-        ({"name": "Eva", "email": "eva@example.org", "password": "paarden eten hooi",
-          "confirm": "anders"}, "not the same"),
+        (
+            {
+                "name": "Eva",
+                "email": "eva@example.org",
+                "password": "1234567890",
+                "confirm": "1234567890",
+            },
+            "too easy to guess",
+        ),
+        (
+            {
+                "name": "Eva",
+                "email": "eva@example.org",
+                "password": "paarden eten hooi",
+                "confirm": "anders",
+            },
+            "not the same",
+        ),
     ]
     for data, message in cases:
         response = client.post(f"/join/{token}", data=data)
@@ -136,7 +163,9 @@ def test_login_logout_and_wrong_password(app, client, people):
 
 def test_login_redirects_only_to_local_paths(client, people):
     data = {"email": people["member"][1], "password": factories.PASSWORD}
-    assert client.post("/login", data={**data, "next": "/members/"}).headers["Location"] == "/members/"
+    assert (
+        client.post("/login", data={**data, "next": "/members/"}).headers["Location"] == "/members/"
+    )
     client.post("/logout")
     for evil in ("https://evil.example/", "//evil.example", "/\\evil.example"):
         response = client.post("/login", data={**data, "next": evil})
@@ -167,7 +196,10 @@ def test_password_reset_through_outbox(app, client, people):
     assert client.post(path, data=GOOD).status_code == 303
     client.post("/logout")
     assert client.get(path).status_code == 410
-    assert client.post("/login", data={"email": email, "password": GOOD["password"]}).status_code == 303
+    assert (
+        client.post("/login", data={"email": email, "password": GOOD["password"]}).status_code
+        == 303
+    )
 
 
 def test_reset_link_expires(app, client, people):
@@ -191,8 +223,9 @@ def test_change_password_ends_other_sessions(app, people):
 
 
 def test_csrf_missing_is_refused(client, people):
-    response = client.post("/login", data={"email": people["member"][1],
-                                           "password": factories.PASSWORD}, csrf=False)
+    response = client.post(
+        "/login", data={"email": people["member"][1], "password": factories.PASSWORD}, csrf=False
+    )
     assert response.status_code == 400
     assert "form had expired" in response.get_data(as_text=True)
 

@@ -47,9 +47,17 @@ def test_directory_hides_deactivated_and_paginates(app, client, people):
 
 def test_edit_profile_and_tags(app, client, people):
     login_as(client, people, "member")
-    response = client.post("/members/me", data={
-        "name": "Bram de Lid", "bio": "Zakelijk leider", "expertise": "Subsidies,  fondsen , subsidies",
-        "contact": "phone", "contact_detail": "06-12345678", "language": "en"})
+    response = client.post(
+        "/members/me",
+        data={
+            "name": "Bram de Lid",
+            "bio": "Zakelijk leider",
+            "expertise": "Subsidies,  fondsen , subsidies",
+            "contact": "phone",
+            "contact_detail": "06-12345678",
+            "language": "en",
+        },
+    )
     assert response.status_code == 303
     with app.app_context():
         user = db.session.get(User, people["member"][0])
@@ -57,8 +65,16 @@ def test_edit_profile_and_tags(app, client, people):
         assert user.contact == "phone"
     page = client.get(f"/members/{people['member'][0]}").get_data(as_text=True)
     assert "Bram de Lid" in page and "06-12345678" in page
-    bad = client.post("/members/me", data={"name": "", "bio": "Blijft staan", "expertise": "x",
-                                            "contact": "pigeon", "language": "en"})
+    bad = client.post(
+        "/members/me",
+        data={
+            "name": "",
+            "bio": "Blijft staan",
+            "expertise": "x",
+            "contact": "pigeon",
+            "language": "en",
+        },
+    )
     assert bad.status_code == 422
     assert "Blijft staan" in bad.get_data(as_text=True)
 
@@ -77,21 +93,26 @@ def test_erase_keeps_history_as_former_member(app, client, people):
     login_as(client, people, "member")
     wrong = client.post("/members/me/erase", data={"password": "wrong password"})
     assert wrong.status_code == 422
-    assert client.post("/members/me/erase", data={"password": factories.PASSWORD}).status_code == 303
+    assert (
+        client.post("/members/me/erase", data={"password": factories.PASSWORD}).status_code == 303
+    )
     with app.app_context():
         user = db.session.get(User, people["member"][0])
         assert user.erased and not user.active and user.tags == []
         assert user.email.endswith("@invalid") and str(user.display_name) == "Former member"
     assert client.get("/members/").status_code == 302
-    relog = client.post("/login", data={"email": people["member"][1], "password": factories.PASSWORD})
+    relog = client.post(
+        "/login", data={"email": people["member"][1], "password": factories.PASSWORD}
+    )
     assert relog.status_code == 422
 
 
 def test_last_coordinator_cannot_be_demoted_deactivated_or_erased(app, client, people):
     login_as(client, people, "coordinator")
     me = people["coordinator"][0]
-    assert "only coordinator" in client.post(f"/admin/members/{me}/role", data={"coordinator": "0"},
-                                             follow_redirects=True).get_data(as_text=True)
+    assert "only coordinator" in client.post(
+        f"/admin/members/{me}/role", data={"coordinator": "0"}, follow_redirects=True
+    ).get_data(as_text=True)
     client.post(f"/admin/members/{me}/active", data={"active": "0"})
     erase = client.post("/members/me/erase", data={"password": factories.PASSWORD})
     assert "only coordinator" in erase.get_data(as_text=True)

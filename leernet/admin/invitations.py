@@ -52,6 +52,7 @@ def join_link(invitation):
 def qr_svg(link):
     """An SVG QR code to show on a screen in the room (no inline style: CSP-safe)."""
     out = io.BytesIO()
-    segno.make(link, error="m").save(out, kind="svg", scale=8, border=2, xmldecl=False,
-                                     svgns=True, title=_("Scan to join"))
+    segno.make(link, error="m").save(
+        out, kind="svg", scale=8, border=2, xmldecl=False, svgns=True, title=_("Scan to join")
+    )
     return out.getvalue()

@@ -44,9 +44,7 @@ class Invitation(db.Model):
     token: Mapped[str] = mapped_column(String(64), unique=True)
     name: Mapped[str] = mapped_column(String(120), default="")
     email: Mapped[str] = mapped_column(String(254), default="")
-    created_by_id: Mapped[int | None] = mapped_column(
-        ForeignKey("user.id", ondelete="SET NULL")
-    )
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
     created_at = mapped_column(UTCDateTime, default=utcnow, index=True)
     expires_at = mapped_column(UTCDateTime)
     used_at = mapped_column(UTCDateTime, nullable=True)

@@ -12,9 +12,9 @@ from ..members.accounts import AccountError, set_active, set_coordinator
 from ..members.models import User
 from ..timeutil import utcnow
 from ..web import form_status, go, render
+from . import cards  # noqa: F401  (registers the coordinator's home card)
 from .forms import InvitationForm, NetworkForm
 from .invitations import invite, join_link, qr_svg
-from . import cards  # noqa: F401  (registers the coordinator's home card)
 from .models import Invitation, current_network
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
@@ -45,7 +45,8 @@ def invitations():
         return go(url_for("admin.invitation", invitation_id=invitation.id))
     page = db.paginate(
         select(Invitation).order_by(Invitation.created_at.desc(), Invitation.id.desc()),
-        per_page=30, error_out=False,
+        per_page=30,
+        error_out=False,
     )
     return render("admin/invitations.html", form=form, page=page, status=form_status())
 
@@ -54,8 +55,12 @@ def invitations():
 @access(COORDINATOR)
 def invitation(invitation_id):
     item = db.get_or_404(Invitation, invitation_id)
-    return render("admin/invitation.html", invitation=item, link=join_link(item),
-                  emailed=smtp_configured() and bool(item.email))
+    return render(
+        "admin/invitation.html",
+        invitation=item,
+        link=join_link(item),
+        emailed=smtp_configured() and bool(item.email),
+    )
 
 
 @bp.route("/invitations/<int:invitation_id>/qr.svg")
@@ -81,7 +86,8 @@ def revoke(invitation_id):
 def outbox():
     page = db.paginate(
         select(OutboxMessage).order_by(OutboxMessage.created_at.desc(), OutboxMessage.id.desc()),
-        per_page=30, error_out=False,
+        per_page=30,
+        error_out=False,
     )
     return render("admin/outbox.html", page=page, smtp=smtp_configured())
 
@@ -90,8 +96,11 @@ def outbox():
 @access(COORDINATOR)
 def members():
     page = db.paginate(
-        select(User).where(User.erased.is_(False)).order_by(User.active.desc(), func.lower(User.name)),
-        per_page=50, error_out=False,
+        select(User)
+        .where(User.erased.is_(False))
+        .order_by(User.active.desc(), func.lower(User.name)),
+        per_page=50,
+        error_out=False,
     )
     return render("admin/members.html", page=page)
 

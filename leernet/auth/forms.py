@@ -1,9 +1,16 @@
 """Forms for setting up the network, joining, logging in and passwords."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, HiddenField, PasswordField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length
 from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    HiddenField,
+    PasswordField,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import DataRequired, Length
 
 from ..forms import email_field, language_field, name_field, new_password_fields
 from ..i18n import timezone_choices
@@ -11,7 +18,9 @@ from ..i18n import timezone_choices
 
 class LoginForm(FlaskForm):
     email = email_field()
-    password = PasswordField(_l("Password"), validators=[DataRequired(_l("Please fill in your password."))])
+    password = PasswordField(
+        _l("Password"), validators=[DataRequired(_l("Please fill in your password."))]
+    )
     remember = BooleanField(_l("Keep me logged in on this device"))
     next = HiddenField()
 
@@ -26,7 +35,8 @@ class JoinForm(FlaskForm):
 class SetupForm(JoinForm):
     token = HiddenField()
     network_name = StringField(
-        _l("Name of the network"), validators=[DataRequired(_l("Please fill this in.")), Length(max=120)]
+        _l("Name of the network"),
+        validators=[DataRequired(_l("Please fill this in.")), Length(max=120)],
     )
     description = TextAreaField(_l("Short description"), validators=[Length(max=1000)])
     timezone = SelectField(_l("Time zone"), default="Europe/Amsterdam")
@@ -45,5 +55,7 @@ class ResetForm(FlaskForm):
 
 
 class ChangePasswordForm(FlaskForm):
-    current = PasswordField(_l("Current password"), validators=[DataRequired(_l("Please fill in your password."))])
+    current = PasswordField(
+        _l("Current password"), validators=[DataRequired(_l("Please fill in your password."))]
+    )
     password, confirm = new_password_fields()

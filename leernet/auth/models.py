@@ -5,6 +5,7 @@ Only a SHA-256 of each token is stored, so a database leak exposes no usable lin
 
 import hashlib
 import secrets
+
 from sqlalchemy import ForeignKey, String, select
 from sqlalchemy.orm import Mapped, mapped_column
 

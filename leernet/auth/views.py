@@ -97,8 +97,11 @@ def setup():
     if form.validate_on_submit():
         try:
             user = create_user(
-                form.name.data, form.email.data, form.password.data,
-                locale=form.language.data, coordinator=True,
+                form.name.data,
+                form.email.data,
+                form.password.data,
+                locale=form.language.data,
+                coordinator=True,
             )
         except AccountError as error:
             form.email.errors.append(str(error))
@@ -122,14 +125,19 @@ def setup():
 def join(token):
     invitation = Invitation.find_open(token)
     if invitation is None:
-        return error_page(410, _("This invitation is not valid any more. Ask the coordinator "
-                                 "for a new one."))
-    form = JoinForm(name=invitation.name, email=invitation.email,
-                    language=current_network().language if current_network() else "nl")
+        return error_page(
+            410, _("This invitation is not valid any more. Ask the coordinator for a new one.")
+        )
+    form = JoinForm(
+        name=invitation.name,
+        email=invitation.email,
+        language=current_network().language if current_network() else "nl",
+    )
     if form.validate_on_submit():
         try:
-            user = create_user(form.name.data, form.email.data, form.password.data,
-                               locale=form.language.data)
+            user = create_user(
+                form.name.data, form.email.data, form.password.data, locale=form.language.data
+            )
         except AccountError as error:
             form.email.errors.append(str(error))
         else:
@@ -156,8 +164,11 @@ def forgot():
             deliver(
                 "reset",
                 _("Choose a new password for leernet"),
-                _("Open this link within %(hours)d hours to choose a new password:\n%(link)s",
-                  hours=hours, link=link),
+                _(
+                    "Open this link within %(hours)d hours to choose a new password:\n%(link)s",
+                    hours=hours,
+                    link=link,
+                ),
                 user=user,
                 link=link,
             )
@@ -192,7 +203,10 @@ def change_password():
         if check_password(current_user.password_hash, form.current.data):
             set_password(current_user, form.password.data)
             db.session.commit()
-            login_user(current_user._get_current_object(), remember=bool(request.cookies.get("remember_token")))
+            login_user(
+                current_user._get_current_object(),
+                remember=bool(request.cookies.get("remember_token")),
+            )
             flash(_("Your password has been changed."), "success")
             return go(url_for("members.profile", member_id=current_user.id))
         form.current.errors.append(_("This is not your current password."))

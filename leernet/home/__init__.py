@@ -4,8 +4,8 @@ A card is a template plus a function that returns its context for the current us
 or None when it has nothing to say right now; ``order`` puts the most urgent first.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 
 @dataclass(frozen=True)

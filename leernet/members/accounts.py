@@ -52,8 +52,10 @@ def active_coordinators():
 def _keep_a_coordinator(user):
     if user.is_coordinator and user.is_active and active_coordinators() <= 1:
         raise AccountError(
-            _l("%(name)s is the only coordinator. Make someone else coordinator first.",
-               name=user.name)
+            _l(
+                "%(name)s is the only coordinator. Make someone else coordinator first.",
+                name=user.name,
+            )
         )
 
 
@@ -109,4 +111,3 @@ def erase(user):
     user.password_hash = ""
     user.tags = []
     user.session_version += 1
-

@@ -12,10 +12,18 @@ from .accounts import set_tags
 from .models import User
 
 PEOPLE = [
-    ("Anouk Dekker", "netwerkcoördinatie, subsidies, fondsenwerving", "Coördinator van het netwerk. Vraag me alles over het Fonds Cultuurparticipatie."),
+    (
+        "Anouk Dekker",
+        "netwerkcoördinatie, subsidies, fondsenwerving",
+        "Coördinator van het netwerk. Vraag me alles over het Fonds Cultuurparticipatie.",
+    ),
     ("Sanne de Vries", "hr, cao, arbeidsrecht", "HR-manager bij een orkest."),
     ("Daan Jansen", "marketing, publieksbereik, social media", "Marketeer bij een poppodium."),
-    ("Fatima El Amrani", "subsidies, projectleiding, diversiteit en inclusie", "Zelfstandig projectleider."),
+    (
+        "Fatima El Amrani",
+        "subsidies, projectleiding, diversiteit en inclusie",
+        "Zelfstandig projectleider.",
+    ),
     ("Bram Visser", "financiën, begroten, btw", "Zakelijk leider van een theatergezelschap."),
     ("Lotte Bakker", "educatie, cultuureducatie, scholen", "Educatiemedewerker bij een museum."),
     ("Jeroen Smit", "techniek, licht, productie", "Technisch producent."),
@@ -27,19 +35,25 @@ PEOPLE = [
     ("Thomas de Graaf", "programmering, talentontwikkeling", "Programmeur van een filmhuis."),
     ("Sophie Meijer", "pers, communicatie, woordvoering", "Communicatieadviseur."),
     ("Milan Koster", "duurzaamheid, productie, touren", "Tourmanager."),
-    ("Eva Willems", "subsidies, internationale samenwerking, creative europe", "Internationaal projectleider."),
+    (
+        "Eva Willems",
+        "subsidies, internationale samenwerking, creative europe",
+        "Internationaal projectleider.",
+    ),
 ]
 
 
 @step(10)
 def members(context):
-    db.session.add(Network(
-        name="Leernetwerk Zakelijk Leiders Cultuur",
-        description="Zakelijk leiders uit de culturele en creatieve sector die elke maand "
-                    "van en met elkaar leren.",
-        language="nl",
-        timezone="Europe/Amsterdam",
-    ))
+    db.session.add(
+        Network(
+            name="Leernetwerk Zakelijk Leiders Cultuur",
+            description="Zakelijk leiders uit de culturele en creatieve sector die elke maand "
+            "van en met elkaar leren.",
+            language="nl",
+            timezone="Europe/Amsterdam",
+        )
+    )
     password_hash = hash_password(PASSWORD)
     people = []
     for index, (name, tags, bio) in enumerate(PEOPLE):

@@ -47,6 +47,4 @@ def _messages(user):
     rows = db.session.scalars(
         select(OutboxMessage).where(OutboxMessage.user_id == user.id).order_by(OutboxMessage.id)
     )
-    return [
-        {"subject": m.subject, "body": m.body, "created": stamp(m.created_at)} for m in rows
-    ]
+    return [{"subject": m.subject, "body": m.body, "created": stamp(m.created_at)} for m in rows]

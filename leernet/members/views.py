@@ -52,8 +52,12 @@ def directory():
     tag = ExpertiseTag.normalise(request.args.get("tag", ""))
     page = db.paginate(directory_query(text, tag), per_page=30, error_out=False, count=True)
     return render(
-        "members/directory.html", "members/_results.html",
-        page=page, q=text, tag=tag, tags=popular_tags(),
+        "members/directory.html",
+        "members/_results.html",
+        page=page,
+        q=text,
+        tag=tag,
+        tags=popular_tags(),
     )
 
 
@@ -70,8 +74,9 @@ def profile(member_id):
 @access(MEMBER)
 def edit():
     user = current_user
-    form = ProfileForm(obj=user, expertise=", ".join(t.name for t in user.tags),
-                       language=user.locale)
+    form = ProfileForm(
+        obj=user, expertise=", ".join(t.name for t in user.tags), language=user.locale
+    )
     if form.validate_on_submit():
         user.name = form.name.data
         user.bio = form.bio.data.strip()
