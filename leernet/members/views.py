@@ -32,7 +32,7 @@ def directory_query(text, tag):
     return query.order_by(func.lower(User.name), User.id)
 
 
-def popular_tags(limit=24):
+def popular_tags(limit=12):
     count = func.count(user_tags.c.user_id)
     return db.session.execute(
         select(ExpertiseTag.name, count.label("n"))
