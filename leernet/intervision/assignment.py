@@ -18,6 +18,7 @@ from .rotation import CHOSEN, FACILITATOR, Explanation, Problem, Proposal
 UNFILLED = "unfilled"
 NOT_PRESENT = "not_present"
 PASSING_HAS_ROLE = "passing_has_role"
+TWO_ROLES = "two_roles"
 NEWCOMER_FACILITATES = "newcomer_facilitates"
 FACILITATES_AGAIN = "facilitates_again"
 
@@ -67,10 +68,11 @@ def check(
     history = history or {}
     present, passing = set(present), set(passing)
     warnings = []
-    holders = [m for m in assignment.values() if m is not None]
-    if len(holders) != len(set(holders)):
-        raise AssignmentError("one person holds two roles")
+    seen = set()
     for role, member in assignment.items():
+        if member is not None and member in seen:
+            warnings.append(Problem(TWO_ROLES, role=role, member_id=member))
+        seen.add(member)
         if member is None:
             warnings.append(Problem(UNFILLED, role=role))
         elif member not in present:
