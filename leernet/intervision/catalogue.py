@@ -1,0 +1,42 @@
+"""The intervision methods leernet ships, by stable key, plus the rules for custom ones.
+
+Keys are stable because sessions store them; names and texts are translatable and may
+change. The data lives in ``catalogue_steps`` and ``catalogue_dialogues`` to keep files
+readable; import everything from here.
+"""
+
+from .catalogue_dialogues import ACTION_LEARNING, BALINT, SOCRATIC, TROIKA
+from .catalogue_steps import GOSSIP, INCIDENT, TEN_STEPS
+from .methods import (
+    MAX_MINUTES,
+    MAX_PHASES,
+    MIN_MINUTES,
+    ROLE_LABELS,
+    Issue,
+    Method,
+    Phase,
+    validate_method,
+)
+
+__all__ = [
+    "MAX_MINUTES",
+    "MAX_PHASES",
+    "METHODS",
+    "MIN_MINUTES",
+    "ROLE_LABELS",
+    "Issue",
+    "Method",
+    "Phase",
+    "get_method",
+    "validate_method",
+]
+
+METHODS = {
+    method.key: method
+    for method in (INCIDENT, GOSSIP, TEN_STEPS, BALINT, ACTION_LEARNING, TROIKA, SOCRATIC)
+}
+
+
+def get_method(key: str) -> Method | None:
+    """The shipped method with this key, or None (custom methods live in the database)."""
+    return METHODS.get(key)
