@@ -17,7 +17,7 @@ STOPWORDS = frozenset(
         "je jij kan kun kunnen maar met mij mijn naar niet nog of om onder ons ook op over te "
         "tot uit van veel voor wat wel welke wie wil zijn zo zou and any are but can for from "
         "has have how the this that what when where which who why with you your about before"
-    ).split()
+    ).split()  # noqa: SIM905
 )
 
 
