@@ -11,14 +11,13 @@ from ..search.text import words
 MIN_WORD = 3
 MIN_PREFIX = 4
 #: Common Dutch and English words that say nothing about a subject.
-STOPWORDS = frozenset(
-    (
-        "aan als bij dan dat der des die dit door een en er heb heeft hebben het hoe ik in is "
-        "je jij kan kun kunnen maar met mij mijn naar niet nog of om onder ons ook op over te "
-        "tot uit van veel voor wat wel welke wie wil zijn zo zou and any are but can for from "
-        "has have how the this that what when where which who why with you your about before"
-    ).split()  # noqa: SIM905
+_COMMON = (
+    "aan als bij dan dat der des die dit door een en er heb heeft hebben het hoe ik in is "
+    "je jij kan kun kunnen maar met mij mijn naar niet nog of om onder ons ook op over te "
+    "tot uit van veel voor wat wel welke wie wil zijn zo zou and any are but can for from "
+    "has have how the this that what when where which who why with you your about before"
 )
+STOPWORDS = frozenset(_COMMON.split())
 
 
 def _related(a, b):
