@@ -3,13 +3,16 @@
 Pure functions, no database: the view feeds them tag names and members' tags.
 A tag matches when each of its words matches a word of the question, allowing for
 Dutch plurals and compounds by prefix ("subsidie" ~ "subsidies", "fonds" ~
-"fondsenwerving"); very short and very common words never match on their own.
+"fondsenwerving", "subsidies" ~ "subsidieaanvraag"); very short and very common words never match on their own.
 """
+
+import os
 
 from ..search.text import words
 
 MIN_WORD = 3
 MIN_PREFIX = 4
+MIN_STEM = 5
 #: Common Dutch and English words that say nothing about a subject.
 _COMMON = (
     "aan als bij dan dat der des die dit door een en er heb heeft hebben het hoe ik in is "
@@ -21,10 +24,14 @@ STOPWORDS = frozenset(_COMMON.split())
 
 
 def _related(a, b):
+    """Same word, one a prefix of the other, or the same stem but for a short ending."""
     if a == b:
         return True
     short, long = (a, b) if len(a) <= len(b) else (b, a)
-    return len(short) >= MIN_PREFIX and long.startswith(short)
+    if len(short) >= MIN_PREFIX and long.startswith(short):
+        return True
+    common = len(os.path.commonprefix([a, b]))
+    return common >= max(MIN_STEM, len(short) - 2)
 
 
 def question_words(text):

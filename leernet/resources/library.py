@@ -9,8 +9,10 @@ from urllib.parse import urlsplit
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select, update
+from sqlalchemy.orm import selectinload
 
 from ..extensions import db
+from ..members.models import User
 from . import files, storage
 from .models import Resource, ResourceTag, resource_tag_link
 
@@ -127,7 +129,9 @@ def may_change(user, resource):
 
 def listing(kind="", tag=""):
     """The resources to list, newest first, optionally of one kind or with one tag."""
-    query = select(Resource)
+    query = select(Resource).options(
+        selectinload(Resource.tags), selectinload(Resource.added_by).lazyload(User.tags)
+    )
     if kind:
         query = query.where(Resource.kind == kind)
     if tag:

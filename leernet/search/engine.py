@@ -6,7 +6,7 @@ the title above one in the body. Every query passes through ``visible_to`` first
 
 from dataclasses import dataclass
 
-from sqlalchemy import and_, exists, func, literal_column, or_, select, text
+from sqlalchemy import and_, column, exists, func, literal_column, or_, select, table, text
 
 from ..extensions import db
 from .models import COORDINATORS, NETWORK, RESTRICTED, SearchAudience, SearchDocument
@@ -14,6 +14,8 @@ from .registry import KINDS
 from .text import parse, snippet
 
 PER_PAGE = 20
+#: SQLite's FTS5 table (made in the migration, not a model): its rowid is the document id.
+FTS = table("search_fts", column("rowid"))
 
 
 def visible_to(user):
@@ -43,13 +45,12 @@ def visible_to(user):
 def matching(query):
     """``(statement, rank)``: the documents that match ``query`` and how to order them."""
     if db.engine.dialect.name == "sqlite":
-        fts = literal_column("search_fts")
         statement = (
             select(SearchDocument)
-            .join(text("search_fts"), literal_column("search_fts.rowid") == SearchDocument.id)
+            .join(FTS, FTS.c.rowid == SearchDocument.id)
             .where(text("search_fts MATCH :match").bindparams(match=query.fts5()))
         )
-        return statement, func.bm25(fts, 8.0, 1.0).asc()
+        return statement, func.bm25(literal_column("search_fts"), 8.0, 1.0).asc()
     vector = literal_column("search_document.search_vector")
     tsquery = func.to_tsquery(literal_column("'simple'::regconfig"), query.tsquery())
     statement = select(SearchDocument).where(vector.op("@@")(tsquery))
