@@ -2,8 +2,9 @@
 
 Pure functions, no database: the view feeds them tag names and members' tags.
 A tag matches when each of its words matches a word of the question, allowing for
-Dutch plurals and compounds by prefix ("subsidie" ~ "subsidies", "fonds" ~
-"fondsenwerving", "subsidies" ~ "subsidieaanvraag"); very short and very common words never match on their own.
+Dutch plurals and compounds by prefix or a shared stem ("subsidie" ~ "subsidies",
+"fonds" ~ "fondsenwerving", "subsidies" ~ "subsidieaanvraag"); very short and very
+common words never match on their own.
 """
 
 import os
