@@ -107,7 +107,14 @@ def detail(resource_id):
 @access(MEMBER, _may_change)
 def edit(resource_id):
     resource = _resource(resource_id)
-    form = EditResourceForm(obj=resource, tags=", ".join(t.name for t in resource.tags))
+    form = EditResourceForm(
+        data={
+            "title": resource.title,
+            "url": resource.url,
+            "description": resource.description,
+            "tags": ", ".join(t.name for t in resource.tags),
+        }
+    )
     if form.validate_on_submit():
         try:
             change(resource, form.title.data, form.description.data, form.url.data, form.tags.data)

@@ -36,9 +36,8 @@ def _note_changes(session, _context):
 
 
 def _apply_pending(session):
-    if not session.info.get(PENDING):
-        return
-    session.flush()  # notes the last changes too
+    if session.new or session.dirty or session.deleted:
+        session.flush()  # the commit would flush next: note those changes now
     while pending := session.info.pop(PENDING, None):
         by_kind = {}
         for kind, object_id in pending:
