@@ -16,7 +16,7 @@ class ResourceForm(FlaskForm):
     kind = RadioField(_l("What are you adding?"), choices=choices(KINDS), default="link")
     title = StringField(_l("Title"), validators=[not_blank, Length(max=200)])
     url = StringField(_l("Web address"), validators=[Length(max=2000)])
-    upload = FileField(_l("File"))
+    upload = FileField(_l("The file"))
     description = TextAreaField(
         _l("Description or note"),
         description=_l("Markdown is allowed: **bold**, *italic*, lists and links."),
