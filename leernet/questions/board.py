@@ -41,7 +41,7 @@ def may_change_answer(user, item):
 def mark_helpful(question, item, helpful=True):
     """Mark ``item`` as the helpful answer (unmarking any other), or unmark it."""
     for other in question.answers:
-        other.helpful = helpful and other.id == item.id
+        other.helpful = helpful and other is item
     question.solved_at = utcnow() if helpful else None
 
 
