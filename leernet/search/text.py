@@ -9,6 +9,7 @@ query word is quoted, so ``"``, ``*``, ``NEAR``, ``-`` or ``:`` are just charact
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cached_property
 
 from markupsafe import Markup, escape
 
@@ -17,6 +18,7 @@ MAX_WORD = 40
 MAX_TERMS = 8
 MAX_QUERY = 200
 PREFIX_MIN = 3
+LAST_PREFIX_MIN = 2
 
 
 def fold(text):
@@ -45,8 +47,9 @@ class Query:
     """The words of a search: every one must occur.
 
     The index does not stem (see ``leernet.search``), so words are matched as prefixes:
-    "subsidie" finds "subsidies" and "subsidieaanvraag". Only very short words other
-    than the last (still being typed) must match whole, or "de" would find everything.
+    "subsidie" finds "subsidies" and "subsidieaanvraag". Short words must match whole,
+    or "de" would find everything; the last word (perhaps still being typed) is a
+    prefix from two letters on.
     """
 
     terms: tuple[str, ...] = ()
@@ -54,14 +57,25 @@ class Query:
     def __bool__(self):
         return bool(self.terms)
 
+    @cached_property
+    def _exact_and_prefixes(self):
+        last = len(self.terms) - 1
+        exact = {
+            t
+            for i, t in enumerate(self.terms)
+            if len(t) < (LAST_PREFIX_MIN if i == last else PREFIX_MIN)
+        }
+        return frozenset(exact), tuple(t for t in self.terms if t not in exact)
+
     def prefixes(self):
         """``(term, is_prefix)`` for each term."""
-        last = len(self.terms) - 1
-        return [(t, i == last or len(t) >= PREFIX_MIN) for i, t in enumerate(self.terms)]
+        exact, _prefixes = self._exact_and_prefixes
+        return [(t, t not in exact) for t in self.terms]
 
     def matches(self, word):
         """Does the (folded) ``word`` count as a hit, for highlighting?"""
-        return any(word.startswith(t) if p else word == t for t, p in self.prefixes())
+        exact, prefixes = self._exact_and_prefixes
+        return word in exact or word.startswith(prefixes)
 
     def fts5(self):
         """An FTS5 MATCH expression: each word quoted, so no FTS syntax gets through."""
@@ -81,7 +95,12 @@ def parse(text):
 
 
 def _hits(text, query):
-    return [m for m in WORD.finditer(text) if any(query.matches(p) for p in words(m.group()))]
+    hits = []
+    for match in WORD.finditer(text):
+        word = match.group()
+        if query.matches(word.lower() if word.isascii() else fold(word)):
+            hits.append(match)
+    return hits
 
 
 def highlight(text, query, start=0, end=None):
