@@ -88,7 +88,6 @@ def add(user, kind, title, description="", url="", tags="", upload=None, upload_
             accepted = files.check(upload.filename, upload.stream, max_bytes)
         except files.UploadError as error:
             raise LibraryError(str(error)) from error
-        resource.file_key = storage.save(upload_dir, upload.stream)
         resource.file_name = accepted.name
         resource.file_type = accepted.mimetype
         resource.file_family = accepted.family
@@ -100,6 +99,8 @@ def add(user, kind, title, description="", url="", tags="", upload=None, upload_
         raise LibraryError(_l("Choose a link, a file or a note."))
     db.session.add(resource)
     set_tags(resource, tags)
+    if kind == "file":  # stored last: nothing is on disk unless every check passed
+        resource.file_key = storage.save(upload_dir, upload.stream)
     return resource
 
 

@@ -3,6 +3,7 @@
 from flask import Blueprint, abort, current_app, flash, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from sqlalchemy.exc import IntegrityError
 
 from ..access import MEMBER, access
 from ..extensions import db
@@ -55,7 +56,8 @@ def new():
     form = ResourceForm(kind=request.args.get("type", "link"))
     if form.validate_on_submit():
         try:
-            resource = add(
+            resource = _retry_once(
+                add,
                 current_user,
                 form.kind.data,
                 form.title.data,
@@ -75,6 +77,15 @@ def new():
             flash(_("Added to the library."), "success")
             return go(url_for("resources.detail", resource_id=resource.id))
     return render("resources/new.html", form=form, status=form_status())
+
+
+def _retry_once(change, *args, **kwargs):
+    """Two members creating the same new tag at once: the second try finds it."""
+    try:
+        return change(*args, **kwargs)
+    except IntegrityError:
+        db.session.rollback()
+        return change(*args, **kwargs)
 
 
 def _commit_or_remove_file(key):
@@ -117,7 +128,10 @@ def edit(resource_id):
     )
     if form.validate_on_submit():
         try:
-            change(resource, form.title.data, form.description.data, form.url.data, form.tags.data)
+            _retry_once(
+                change, resource, form.title.data, form.description.data, form.url.data,
+                form.tags.data,
+            )  # fmt: skip
         except LibraryError as error:
             db.session.rollback()
             field = form.url if resource.kind == "link" else form.description
