@@ -113,15 +113,17 @@ def reindex(kinds=None):
         kind = KINDS[name]
         db.session.execute(SearchDocument.__table__.delete().where(SearchDocument.kind == name))
         db.session.commit()
-        query = select(kind.model).order_by(kind.model.id)
+        query = select(kind.model).order_by(kind.model.id).limit(BATCH)
         if kind.options:
             query = kind.options(query)
-        counts[name] = 0
-        for chunk in db.session.scalars(query.execution_options(yield_per=BATCH)).partitions():
+        counts[name], last = 0, 0
+        while chunk := db.session.scalars(query.where(kind.model.id > last)).all():
             objects = {obj.id: obj for obj in chunk}
             _refresh(db.session, kind, set(objects), objects)
             counts[name] += len(objects)
-            db.session.commit()
+            last = chunk[-1].id
+            db.session.commit()  # in batches (by id, as a cursor would not outlive it)
+            db.session.expunge_all()
     if db.engine.dialect.name == "sqlite":
         db.session.execute(text("INSERT INTO search_fts(search_fts) VALUES ('rebuild')"))
         db.session.commit()
