@@ -62,15 +62,26 @@ def live_server(app):
         yield server
 
 
+#: One Playwright and one Chromium for the whole run: each browser-test module imports
+#: this fixture, which gives it a session fixture of its own, and Playwright's sync API
+#: cannot be started twice in one thread.
+_shared = {}
+
+
 @pytest.fixture(scope="session")
 def browser():
     require_chromium()
-    from playwright.sync_api import sync_playwright
+    if "browser" not in _shared:
+        from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield instance
-        instance.close()
+        _shared["playwright"] = sync_playwright().start()
+        _shared["browser"] = _shared["playwright"].chromium.launch(
+            executable_path=CHROMIUM, args=ARGS
+        )
+    yield _shared["browser"]
+    if "browser" in _shared:
+        _shared.pop("browser").close()
+        _shared.pop("playwright").stop()
 
 
 @pytest.fixture

@@ -1,12 +1,18 @@
 """Plain functions that build test data (no fixture files)."""
 
+import io
 import itertools
 from datetime import timedelta
+
+from flask import current_app
+from werkzeug.datastructures import FileStorage
 
 from leernet.admin.models import Invitation, Network
 from leernet.extensions import db
 from leernet.members.accounts import set_tags
 from leernet.members.models import User
+from leernet.questions import board
+from leernet.resources import library
 from leernet.security import hash_password
 from leernet.timeutil import utcnow
 
@@ -50,5 +56,43 @@ def invitation(name="", email="", days=14, **state):
         **state,
     )
     db.session.add(item)
+    db.session.commit()
+    return item
+
+
+#: The smallest valid PNG (1 x 1 pixel), for image uploads.
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360f8cfc0f01f0005000201a5d8fd1d0000000049454e44ae426082"
+)
+PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+
+
+def resource(added_by, title="Subsidiewijzer", kind="link", url="https://example.org/fonds",
+             description="", tags="subsidies", filename="", content=b""):  # fmt: skip
+    upload = FileStorage(io.BytesIO(content), filename=filename) if kind == "file" else None
+    item = library.add(
+        added_by,
+        kind,
+        title,
+        description=description or ("Een notitie." if kind == "note" else ""),
+        url=url,
+        tags=tags,
+        upload=upload,
+        upload_dir=current_app.config["UPLOAD_DIR"],
+        max_bytes=current_app.config["MAX_UPLOAD_MB"] * 1024 * 1024,
+    )
+    db.session.commit()
+    return item
+
+
+def question(asked_by, title="Wie heeft al eens subsidie aangevraagd?", body=""):
+    item = board.ask(asked_by, title, body)
+    db.session.commit()
+    return item
+
+
+def answer(question, author, body="Ik, bij het Fonds Podiumkunsten."):
+    item = board.answer(author, question, body)
     db.session.commit()
     return item

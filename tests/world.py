@@ -18,11 +18,19 @@ def build():
     member = factories.user("Mo Lid", tags="subsidies")
     other = factories.user("Ota Ander", tags="hr")
     invitation = factories.invitation(name="Nieuw Lid")
+    picture = factories.resource(
+        member, "Foto van de bijeenkomst", kind="file", filename="foto.png", content=factories.PNG
+    )
+    question = factories.question(member)
+    answer = factories.answer(question, other)
     db.session.commit()
     people = {"coordinator": coordinator.email, "member": member.email, "other": other.email}
     values = {
         "member_id": other.id,
         "invitation_id": invitation.id,
         "token": "not-a-valid-token",
+        "resource_id": picture.id,
+        "question_id": question.id,
+        "answer_id": answer.id,
     }
     return people, values

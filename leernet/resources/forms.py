@@ -1,0 +1,36 @@
+"""Forms for adding and changing resources (the file itself is checked in ``files``)."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
+from wtforms import RadioField, StringField, TextAreaField
+from wtforms.validators import Length
+
+from ..forms import choices, not_blank
+from .models import KINDS
+
+TAGS_HINT = _l("Separate with commas, e.g. subsidies, contracts")
+
+
+class ResourceForm(FlaskForm):
+    kind = RadioField(_l("What are you adding?"), choices=choices(KINDS), default="link")
+    title = StringField(_l("Title"), validators=[not_blank, Length(max=200)])
+    url = StringField(_l("Web address"), validators=[Length(max=2000)])
+    upload = FileField(_l("The file"))
+    description = TextAreaField(
+        _l("Description or note"),
+        description=_l("Markdown is allowed: **bold**, *italic*, lists and links."),
+        validators=[Length(max=20_000)],
+    )
+    tags = StringField(_l("Tags"), description=TAGS_HINT, validators=[Length(max=600)])
+
+
+class EditResourceForm(FlaskForm):
+    title = StringField(_l("Title"), validators=[not_blank, Length(max=200)])
+    url = StringField(_l("Web address"), validators=[Length(max=2000)])
+    description = TextAreaField(
+        _l("Description or note"),
+        description=_l("Markdown is allowed: **bold**, *italic*, lists and links."),
+        validators=[Length(max=20_000)],
+    )
+    tags = StringField(_l("Tags"), description=TAGS_HINT, validators=[Length(max=600)])

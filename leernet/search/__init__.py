@@ -1,0 +1,57 @@
+"""One search box over everything the network keeps, respecting who may see what.
+
+Features plug in by registering a *kind* in their own ``<feature>/search.py``::
+
+    from ..search import RESTRICTED, Document, register
+
+    @register("minutes", model=Minutes, label=_l("Minutes"),
+              url=lambda doc: url_for("meetings.minutes", meeting_id=doc.parent_id),
+              watch={Attendance: lambda row: [row.minutes_id]})
+    def minutes_document(minutes):
+        if minutes.state == "draft":
+            return None                      # not findable (removed from the index)
+        return Document(title=..., body=..., audience=RESTRICTED,
+                        users=attendee_ids, parent_id=minutes.meeting_id)
+
+The index then follows every commit that adds, changes or deletes a watched object.
+Why the words are not stemmed: members write Dutch and English side by side (and
+names, tags and jargon); PostgreSQL's 'simple' configuration treats both languages
+alike and matches SQLite FTS5, and prefix matching in ``text.Query`` stands in for a
+stemmer ("subsidie" finds "subsidies" and "subsidieaanvraag").
+"""
+
+from importlib import import_module, util
+
+from . import index as _index  # noqa: F401  (installs the session hooks)
+from .index import refresh, reindex
+from .models import COORDINATORS, NETWORK, RESTRICTED, SearchAudience, SearchDocument
+from .registry import KINDS, Document, register
+
+__all__ = [
+    "COORDINATORS",
+    "KINDS",
+    "NETWORK",
+    "RESTRICTED",
+    "Document",
+    "SearchAudience",
+    "SearchDocument",
+    "init_app",
+    "refresh",
+    "register",
+    "reindex",
+]
+
+
+def load_kinds():
+    """Import ``<feature>/search.py`` of every feature, which registers its kinds."""
+    from .. import BLUEPRINTS
+
+    for name in BLUEPRINTS:
+        module = f"{__package__.rpartition('.')[0]}.{name}.search"
+        if util.find_spec(module) is not None:
+            import_module(module)
+
+
+def init_app(app):
+    load_kinds()
+    from . import cli  # noqa: F401  (adds `leernet reindex`)

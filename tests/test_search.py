@@ -1,0 +1,193 @@
+"""One search over resources, questions, answers and members; who may find what."""
+
+import pytest
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select, text
+
+from leernet.admin.models import Network
+from leernet.extensions import db
+from leernet.members.models import User
+from leernet.search import (
+    COORDINATORS,
+    KINDS,
+    NETWORK,
+    RESTRICTED,
+    Document,
+    SearchDocument,
+    register,
+)
+from leernet.search.engine import search
+
+from . import factories
+from .conftest import login_as
+
+
+def user(key, people):
+    return db.session.get(User, people[key][0])
+
+
+def results(client, q, marks=False, **params):
+    response = client.get("/search", query_string={"q": q, **params})
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    return page if marks else page.replace("<mark>", "").replace("</mark>", "")
+
+
+def test_one_box_finds_resources_questions_answers_and_members(app, client, people):
+    with app.app_context():
+        member, other = user("member", people), user("other", people)
+        factories.resource(member, "Handleiding projectbegroting", tags="begroten, financiën")
+        factories.resource(member, "Notitie", kind="note", description="Over **cultuurfondsen**.")
+        question = factories.question(other, "Wie kent het Mondriaan Fonds?")
+        factories.answer(question, member, "Ja, de **Podiumkunsten**-regeling ook.")
+    login_as(client, people, "other")
+    assert "Handleiding projectbegroting" in results(client, "begroten")
+    assert "Handleiding <mark>projectbegroting</mark>" in results(client, "projectbegr", marks=True)
+    assert "<mark>cultuurfondsen</mark>" in results(client, "cultuurfonds", marks=True)
+    found = results(client, "podiumkunsten", marks=True)
+    assert "Wie kent het Mondriaan Fonds?" in found and "<mark>Podiumkunsten</mark>" in found
+    assert "Bram Lid" in results(client, "subsidies"), "members by their expertise"
+    assert "Bram Lid" not in results(client, "subsidies", kind="resource")
+    assert "Nothing found" in results(client, "xyzzy")
+
+
+@pytest.mark.parametrize(
+    "q",
+    ['"', '""', "*", "NEAR", "NEAR(a b)", "-", "- subsid", "subsid*", 'a "b', "OR AND NOT",
+     "title:x", "^x", "(x", "'; DROP TABLE user; --", "%_\\", "a" * 300, "💥", ":*", "!&|"],
+)  # fmt: skip
+def test_fts_syntax_in_a_search_is_harmless(app, client, people, q):
+    with app.app_context():
+        factories.resource(user("member", people), "Subsidie NEAR Amsterdam", tags="subsidies")
+    login_as(client, people, "member")
+    page = results(client, q)
+    if "subsid" in q.lower() or q == "NEAR":
+        assert "Subsidie NEAR Amsterdam" in page
+
+
+def test_title_hits_rank_above_body_hits_and_pages(app, client, people):
+    with app.app_context():
+        member = user("member", people)
+        factories.resource(member, "Iets anders", kind="note", description="over begroten")
+        factories.resource(member, "Begroten voor beginners", tags="geld")
+        for n in range(25):
+            factories.resource(member, f"Losse bron {n}", kind="note", description="begroten")
+    login_as(client, people, "other")
+    page = results(client, "begroten")
+    assert page.index("Begroten voor beginners") < page.index("Losse bron")
+    assert "27 results" in page and "Page 1 of 2" in page
+    assert "Page 2 of 2" in results(client, "begroten", page=2)
+
+
+def test_index_follows_changes_and_deletions(app, client, people):
+    with app.app_context():
+        resource = factories.resource(user("member", people), "Oude titel")
+        rid = resource.id
+    login_as(client, people, "member")
+    client.post(f"/resources/{rid}/edit", data={"title": "Nieuwe titel", "url": "https://x.nl"})
+    assert "Nieuwe titel" in results(client, "nieuwe") and "Oude" not in results(client, "oude")
+    client.post(f"/resources/{rid}/delete")
+    assert "Nothing found" in results(client, "nieuwe")
+    client.post("/members/me", data={"name": "Bram Lid", "expertise": "kunstbeleid",
+                                      "contact": "email", "language": "en"})  # fmt: skip
+    assert "Bram Lid" in results(client, "kunstbeleid")
+    with app.app_context():
+        user("member", people).active = False
+        db.session.commit()
+    login_as(client, people, "other")
+    assert "Nothing found" in results(client, "kunstbeleid"), "deactivated: not found"
+
+
+def test_failed_transaction_leaves_the_index_alone(app, people):
+    with app.app_context():
+        factories.resource(user("member", people), "Blijft staan")
+        db.session.scalar(select(SearchDocument).where(SearchDocument.kind == "resource"))
+        resource = factories.resource(user("member", people), "Teruggedraaid")
+        resource.title = "Niet bewaard"
+        db.session.flush()
+        db.session.rollback()
+        titles = set(db.session.scalars(select(SearchDocument.title)))
+        assert "Teruggedraaid" in titles and "Niet bewaard" not in titles
+
+
+@pytest.fixture
+def secrets_kind(app):
+    """A test-only kind whose documents carry each audience."""
+
+    @register("secret", model=Network, label=_l("Secrets"), url=lambda doc: "/")
+    def build(_network):
+        return None
+
+    yield
+    del KINDS["secret"]
+
+
+def add_secret(title, audience, users=()):
+    from leernet.search.index import _fill
+
+    doc = SearchDocument(kind="secret", object_id=abs(hash(title)) % 100000)
+    _fill(doc, Document(title=title, audience=audience, users=users))
+    db.session.add(doc)
+
+
+VISIBILITY = [
+    # (searcher, document's audience, found?)
+    ("member", NETWORK, True),
+    ("coordinator", NETWORK, True),
+    ("member", COORDINATORS, False),
+    ("coordinator", COORDINATORS, True),
+    ("member", "participants", True),
+    ("other", "participants", False),
+    ("coordinator", "participants", False),
+    ("anonymous", NETWORK, False),
+]
+
+
+@pytest.mark.parametrize(("searcher", "audience", "found"), VISIBILITY)
+def test_visibility_table(app, client, people, secrets_kind, searcher, audience, found):
+    """A non-participant never finds an intervision case, not even a coordinator."""
+    with app.app_context():
+        if audience == "participants":
+            add_secret("Casus vertrouwelijk", RESTRICTED, users=[people["member"][0]])
+        else:
+            add_secret("Casus vertrouwelijk", audience)
+        db.session.commit()
+    if searcher == "anonymous":
+        assert client.get("/search?q=casus").status_code == 302
+        with app.test_request_context():
+            from flask_login import AnonymousUserMixin
+
+            page, _query = search(AnonymousUserMixin(), "casus")
+            assert page.total == 0
+        return
+    login_as(client, people, searcher)
+    assert ("Casus vertrouwelijk" in results(client, "casus")) == found
+
+
+def test_a_kind_can_narrow_visibility_further(app, client, people, secrets_kind):
+    KINDS["secret"] = KINDS["secret"].__class__(
+        **{**KINDS["secret"].__dict__, "visible": lambda u: SearchDocument.title.contains("open")}
+    )
+    with app.app_context():
+        add_secret("Casus open", NETWORK)
+        add_secret("Casus dicht", NETWORK)
+        db.session.commit()
+    login_as(client, people, "member")
+    page = results(client, "casus")
+    assert "Casus open" in page and "Casus dicht" not in page
+
+
+def test_reindex_rebuilds_from_the_data(app, runner, people):
+    with app.app_context():
+        factories.resource(user("member", people), "Herbouwd")
+        question = factories.question(user("other", people), "Vraag")
+        factories.answer(question, user("member", people), "Antwoord")
+        db.session.execute(text("DELETE FROM search_document"))
+        db.session.commit()
+    result = runner.invoke(args=["leernet", "reindex"])
+    assert result.exit_code == 0, result.output
+    assert "resource: 1" in result.output and "member: 3" in result.output
+    with app.test_request_context():
+        assert search(user("other", people), "herbouwd")[0].total == 1
+        assert search(user("other", people), "antwoord")[0].total == 1
+    assert runner.invoke(args=["leernet", "reindex", "--kind", "nope"]).exit_code != 0
