@@ -4,11 +4,11 @@ from pathlib import Path
 
 from flask import Flask, request
 
-from . import access, errors, i18n, security
+from . import access, errors, i18n, markdown, security
 from .config import configure
 from .extensions import babel, csrf, db, htmx, limiter, login_manager, migrate
 
-BLUEPRINTS = ("home", "auth", "members", "admin")
+BLUEPRINTS = ("home", "auth", "members", "admin", "meetings", "polls")
 
 
 def create_app(test_config=None):
@@ -30,6 +30,7 @@ def create_app(test_config=None):
     app.after_request(security.set_security_headers)
     errors.register(app)
     i18n.register(app)
+    markdown.register(app)
 
     from .cli import leernet_cli
 

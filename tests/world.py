@@ -10,6 +10,19 @@ from . import factories
 
 ROLES = ("anonymous", "member", "coordinator")
 
+#: Routes whose object rule refuses the plain member of this world (who did not host the
+#: meeting or open the poll, and may not schedule): they must answer 403 to them.
+MEMBER_REFUSED = {
+    "meetings.new",
+    "meetings.edit",
+    "meetings.cancel",
+    "meetings.attendance_page",
+    "meetings.mark",
+    "polls.new",
+    "polls.schedule",
+    "polls.close",
+}
+
 
 def build():
     """Create the world inside an app context; return its people and URL values."""
@@ -18,11 +31,17 @@ def build():
     member = factories.user("Mo Lid", tags="subsidies")
     other = factories.user("Ota Ander", tags="hr")
     invitation = factories.invitation(name="Nieuw Lid")
+    meeting = factories.meeting("Netwerkbijeenkomst", days=3, host=coordinator)
+    series, _meetings = factories.series("Intervisie", by=coordinator)
+    poll = factories.poll(coordinator)
     db.session.commit()
     people = {"coordinator": coordinator.email, "member": member.email, "other": other.email}
     values = {
         "member_id": other.id,
         "invitation_id": invitation.id,
         "token": "not-a-valid-token",
+        "meeting_id": meeting.id,
+        "series_id": series.id,
+        "poll_id": poll.id,
     }
     return people, values
