@@ -2,15 +2,17 @@
 
 import itertools
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 from leernet.admin.models import Invitation, Network
 from leernet.extensions import db
 from leernet.members.accounts import set_tags
-from leernet.members.models import User
+from leernet.members.models import User  # noqa: F401  (tests reach it here too)
 from leernet.security import hash_password
 from leernet.timeutil import utcnow
 
 PASSWORD = "een lang wachtwoord"
+AMS = ZoneInfo("Europe/Amsterdam")
 _seq = itertools.count(1)
 
 

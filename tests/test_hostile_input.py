@@ -30,8 +30,21 @@ PAYLOADS = [
     "",
     " ",
 ]
-COMMON_NAMES = ["name", "email", "password", "confirm", "token", "next", "language", "q",
-                "title", "body", "id", "page", "csrf_token"]
+COMMON_NAMES = [
+    "name",
+    "email",
+    "password",
+    "confirm",
+    "token",
+    "next",
+    "language",
+    "q",
+    "title",
+    "body",
+    "id",
+    "page",
+    "csrf_token",
+]
 
 values_strategy = st.one_of(
     st.sampled_from(PAYLOADS),
@@ -58,15 +71,20 @@ def test_no_post_route_answers_500(app, role):
     for endpoint, url, _policy in every_route(app, values, "POST"):
         if role == "coordinator":
             client.post("/logout")
-            client.post("/login", data={"email": people["coordinator"],
-                                        "password": factories.PASSWORD})
+            client.post(
+                "/login", data={"email": people["coordinator"], "password": factories.PASSWORD}
+            )
         token = client.csrf_token()
         names = field_names(client, url)
 
-        @settings(max_examples=25, deadline=None, database=None,
-                  suppress_health_check=list(HealthCheck))
-        @given(data=st.dictionaries(st.sampled_from(names) | st.text(max_size=10),
-                                    values_strategy, max_size=8))
+        @settings(
+            max_examples=25, deadline=None, database=None, suppress_health_check=list(HealthCheck)
+        )
+        @given(
+            data=st.dictionaries(
+                st.sampled_from(names) | st.text(max_size=10), values_strategy, max_size=8
+            )
+        )
         def fuzz(data):  # called at once below, so the loop variables are current
             data = {key: value for key, value in data.items() if key != "csrf_token"}
             data["csrf_token"] = token  # noqa: B023
@@ -75,13 +93,21 @@ def test_no_post_route_answers_500(app, role):
             assert status < 500, f"{endpoint} {url}: {status}"  # noqa: B023
 
         fuzz()
-        garbage = client.post(url, data=b"\xff\xfe{not a form", csrf=False,
-                              content_type="application/x-www-form-urlencoded")
+        garbage = client.post(
+            url,
+            data=b"\xff\xfe{not a form",
+            csrf=False,
+            content_type="application/x-www-form-urlencoded",
+        )
         assert garbage.status_code < 500
 
 
-XSS = ['<script>alert("xss")</script>', '"><img src=x onerror=alert(1)>',
-       "<svg onload=alert(1)>", "javascript:alert(1)//"]
+XSS = [
+    '<script>alert("xss")</script>',
+    '"><img src=x onerror=alert(1)>',
+    "<svg onload=alert(1)>",
+    "javascript:alert(1)//",
+]
 RAW = re.compile(r"<script>alert|<img src=x onerror|<svg onload", re.I)
 
 

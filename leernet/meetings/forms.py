@@ -25,6 +25,9 @@ REPEATS = {
     recurrence.MONTHS: _l("Monthly, on the same weekday of the month (e.g. the 2nd Tuesday)"),
     recurrence.MONTHS_LAST: _l("Monthly, on the last of that weekday in the month"),
 }
+NOT_LAST = _l(
+    "This date is not the last one of its weekday in the month. Choose the other monthly option."
+)
 SCOPES = {"this": _l("Only this meeting"), "following": _l("This and the following meetings")}
 
 
@@ -94,11 +97,16 @@ class MeetingForm(FlaskForm):
             if not self.until.errors:
                 self.until.errors.append(_l("Choose the last date of the series."))
             return False
-        if first and until <= first:
+        if first is None:
+            return False
+        if until <= first:
             self.until.errors.append(_l("The series must end after its first meeting."))
             return False
-        if first and until > first + timedelta(days=recurrence.MAX_SPAN_DAYS):
+        if until > first + timedelta(days=recurrence.MAX_SPAN_DAYS):
             self.until.errors.append(_l("Plan a series up to three years ahead."))
+            return False
+        if self.repeat.data == recurrence.MONTHS_LAST and not recurrence.is_last_of_month(first):
+            self.repeat.errors.append(NOT_LAST)
             return False
         return True
 

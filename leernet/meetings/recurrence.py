@@ -60,6 +60,8 @@ def local_dates(rule):
     """The local dates of a series, first date included, at most ``MAX_OCCURRENCES``."""
     if rule.frequency not in FREQUENCIES:
         raise ValueError(f"unknown frequency {rule.frequency!r}")
+    if rule.frequency == MONTHS_LAST and not is_last_of_month(rule.first):
+        raise ValueError(f"{rule.first} is not the last of its weekday in the month")
     start = datetime.combine(rule.first, time())
     until = datetime.combine(min(rule.until, rule.first + timedelta(days=MAX_SPAN_DAYS)), time())
     day = weekday(rule.first.weekday())
@@ -88,11 +90,9 @@ def to_utc(day, wall, timezone, strict=False):
     """
     zone = ZoneInfo(timezone)
     local = datetime.combine(day, wall).replace(tzinfo=zone, fold=0)
-    instant = local.astimezone(UTC)
-    if instant.astimezone(zone).replace(tzinfo=None) != local.replace(tzinfo=None):
-        if strict:
-            raise NonexistentTime(f"{day} {wall} does not exist in {timezone}")
-        instant = local.replace(fold=1).astimezone(UTC)
+    instant = local.astimezone(UTC)  # in a gap, fold=0 reads the time before the change
+    if strict and instant.astimezone(zone).replace(tzinfo=None) != local.replace(tzinfo=None):
+        raise NonexistentTime(f"{day} {wall} does not exist in {timezone}")
     return instant
 
 
