@@ -46,9 +46,12 @@ def next_clock_change():
 def test_one_meeting_ics_round_trip(app, client, people):
     with app.app_context():
         meeting = factories.meeting(
-            "Masterclass; met, tekens", place="De Balie", online_url="https://meet.example.org/x",
-            agenda="- punt 1\n- punt 2", guests="Noor Hendriks",
-        )  # fmt: skip
+            "Masterclass; met, tekens",
+            place="De Balie",
+            online_url="https://meet.example.org/x",
+            agenda="- punt 1\n- punt 2",
+            guests="Noor Hendriks",
+        )
         meeting_id, uid, start = meeting.id, meeting.uid, meeting.starts_at
     login_as(client, people, "member")
     response = client.get(f"/meetings/{meeting_id}.ics")
@@ -98,11 +101,16 @@ def test_feed_carries_every_meeting_with_updates_and_cancellations(app, client, 
     coordinator.post(
         f"/meetings/{ids[1]}/edit",
         data={
-            "title": "Intervisie (verzet)", "kind": "network", "date": local.date().isoformat(),
-            "start_time": "13:00", "end_time": "15:00", "host": people["coordinator"][0],
-            "interval": "1", "scope": "this",
+            "title": "Intervisie (verzet)",
+            "kind": "network",
+            "date": local.date().isoformat(),
+            "start_time": "13:00",
+            "end_time": "15:00",
+            "host": people["coordinator"][0],
+            "interval": "1",
+            "scope": "this",
         },
-    )  # fmt: skip
+    )
     coordinator.post(f"/meetings/{ids[2]}/cancel", data={"reason": "Ziek"})
     after = events(parse(anonymous.get(url)))
     assert set(after) == set(found)

@@ -41,23 +41,44 @@ def grow(app, people, meetings, members):
         made = []
         for n in range(meetings):
             begin = start + timedelta(days=n - meetings // 2, hours=1)
-            made.append(Meeting(title=f"Bijeenkomst {n}", starts_at=begin,
-                                ends_at=begin + timedelta(hours=2), capacity=members))  # fmt: skip
+            made.append(
+                Meeting(
+                    title=f"Bijeenkomst {n}",
+                    starts_at=begin,
+                    ends_at=begin + timedelta(hours=2),
+                    capacity=members,
+                )
+            )
         db.session.add_all(made)
         db.session.flush()
         for meeting in made:
             for index, user in enumerate(users):
                 answer = ("yes", "maybe", "no")[index % 3]
-                db.session.add(Rsvp(meeting_id=meeting.id, user_id=user.id, answer=answer,
-                                    said_yes_at=start, note="Iets later"))  # fmt: skip
+                db.session.add(
+                    Rsvp(
+                        meeting_id=meeting.id,
+                        user_id=user.id,
+                        answer=answer,
+                        said_yes_at=start,
+                        note="Iets later",
+                    )
+                )
                 if meeting.ends_at < start and index % 2:
                     db.session.add(Attendance(meeting_id=meeting.id, user_id=user.id))
         db.session.commit()
         return made[meetings // 2].id, made[0].id
 
 
-PAGES = ["/", "/meetings/", "/meetings/?when=past", "/meetings/{next}", "/meetings/{past}",
-         "/polls/", "/calendar/", "/meetings/{next}/attendance"]  # fmt: skip
+PAGES = [
+    "/",
+    "/meetings/",
+    "/meetings/?when=past",
+    "/meetings/{next}",
+    "/meetings/{past}",
+    "/polls/",
+    "/calendar/",
+    "/meetings/{next}/attendance",
+]
 
 
 @pytest.mark.parametrize("size", [(4, 2), (60, 40)])

@@ -21,9 +21,21 @@ def test_best_date_most_can_come_then_most_yes_then_earliest():
     day = [NOW + timedelta(days=n) for n in range(5)]
     tallies = tally(
         [(1, day[1]), (2, day[2]), (3, day[3]), (4, day[0])],
-        [(1, "yes"), (1, "ifneedbe"), (2, "yes"), (2, "yes"), (3, "yes"), (3, "ifneedbe"),
-         (3, "no"), (4, "yes"), (4, "yes"), (4, "yes"), (9, "yes"), (1, "maybe")],
-    )  # fmt: skip
+        [
+            (1, "yes"),
+            (1, "ifneedbe"),
+            (2, "yes"),
+            (2, "yes"),
+            (3, "yes"),
+            (3, "ifneedbe"),
+            (3, "no"),
+            (4, "yes"),
+            (4, "yes"),
+            (4, "yes"),
+            (9, "yes"),
+            (1, "maybe"),
+        ],
+    )
     assert [t.can_come for t in tallies] == [2, 2, 2, 3]
     assert best(tallies, NOW) == 2, "option 4 is past; 2 has two wholehearted yeses"
     assert best(tallies, NOW - timedelta(days=1)) == 4
@@ -33,8 +45,13 @@ def test_best_date_most_can_come_then_most_yes_then_earliest():
 
 def poll_form(**overrides):
     today = utcnow().date()
-    data = {"title": "Volgende intervisie", "kind": "intervision", "place": "Utrecht",
-            "online_url": "", "description": "Neem een casus mee."}  # fmt: skip
+    data = {
+        "title": "Volgende intervisie",
+        "kind": "intervision",
+        "place": "Utrecht",
+        "online_url": "",
+        "description": "Neem een casus mee.",
+    }
     for n in range(10):
         data[f"options-{n}-date"] = ""
         data[f"options-{n}-start"] = ""
@@ -105,16 +122,24 @@ def test_poll_bad_input_keeps_what_was_typed(app, client, people):
     login_as(client, people, "coordinator")
     today = utcnow().date()
     cases = [
-        ({"options-1-date": "", "options-1-start": "", "options-1-end": "",
-          "options-2-date": "", "options-2-start": "", "options-2-end": ""},
-         "Propose at least 2 dates."),
+        (
+            {
+                "options-1-date": "",
+                "options-1-start": "",
+                "options-1-end": "",
+                "options-2-date": "",
+                "options-2-start": "",
+                "options-2-end": "",
+            },
+            "Propose at least 2 dates.",
+        ),
         ({"options-1-end": "18:00"}, "This ends before it starts."),
         ({"options-1-date": "2026-02-30"}, "This date does not exist"),
         ({"options-1-date": (today - timedelta(days=1)).isoformat()}, "in the past"),
         ({"options-1-start": ""}, "Fill in the date and both times"),
         ({"options-1-date": (today + timedelta(days=7)).isoformat()}, "already proposed"),
         ({"online_url": "javascript:alert(1)"}, "starts with https://"),
-    ]  # fmt: skip
+    ]
     for changes, message in cases:
         response = client.post("/polls/new", data=poll_form(**changes))
         body = response.get_data(as_text=True)
@@ -133,14 +158,16 @@ def test_who_may_open_and_schedule_polls(app, client, people):
     assert client.get("/polls/new").status_code == 403
     assert client.post(f"/polls/{poll_id}/close").status_code == 403
     assert client.get("/polls/9999").status_code == 404
-    bad = client.post(f"/polls/{poll_id}/answer", data={"option_id": "99999", "answer": "yes"},
-                      headers=HTMX)  # fmt: skip
+    bad = client.post(
+        f"/polls/{poll_id}/answer", data={"option_id": "99999", "answer": "yes"}, headers=HTMX
+    )
     assert bad.status_code == 422 and "not part of the poll" in bad.get_data(as_text=True)
     assert client.get("/polls/").status_code == 200
     login_as(client, people, "coordinator")
     client.post(f"/polls/{poll_id}/close")
     with app.app_context():
         assert not db.session.get(DatePoll, poll_id).is_open
-    refused = client.post(f"/polls/{poll_id}/schedule", data={"option_id": option},
-                          follow_redirects=True)  # fmt: skip
+    refused = client.post(
+        f"/polls/{poll_id}/schedule", data={"option_id": option}, follow_redirects=True
+    )
     assert "This poll is closed." in refused.get_data(as_text=True)
