@@ -62,15 +62,27 @@ def live_server(app):
         yield server
 
 
+#: Each test module imports these fixtures, so each gets its own session fixture; they
+#: share one Playwright and one Chromium (the sync API allows one Playwright per thread).
+_SHARED = {"users": 0}
+
+
 @pytest.fixture(scope="session")
 def browser():
     require_chromium()
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield instance
-        instance.close()
+    if not _SHARED["users"]:
+        _SHARED["playwright"] = sync_playwright().start()
+        _SHARED["browser"] = _SHARED["playwright"].chromium.launch(
+            executable_path=CHROMIUM, args=ARGS
+        )
+    _SHARED["users"] += 1
+    yield _SHARED["browser"]
+    _SHARED["users"] -= 1
+    if not _SHARED["users"]:
+        _SHARED["browser"].close()
+        _SHARED["playwright"].stop()
 
 
 @pytest.fixture
