@@ -219,3 +219,34 @@ def test_export_holds_my_answers_and_attendance(app, client, people):
     assert data["meetings"]["answers"][0]["meeting"] == "Exportbijeenkomst"
     assert data["meetings"]["answers"][0]["note"] == "Later"
     assert data["meetings"]["notify_meetings"] is True
+
+
+def test_concurrent_yeses_never_overfill_the_meeting(app, people):
+    import threading
+
+    with app.app_context():
+        meeting_id = factories.meeting(capacity=2).id
+        emails = [factories.user(f"Snel {n}").email for n in range(8)]
+    clients = []
+    for email in emails:
+        client = app.test_client()
+        client.post("/login", data={"email": email, "password": factories.PASSWORD})
+        clients.append(client)
+    statuses, start = [], threading.Barrier(len(clients))
+
+    def tap(client):
+        start.wait()
+        statuses.append(
+            client.post(f"/meetings/{meeting_id}/rsvp", data={"answer": "yes"}).status_code
+        )
+
+    threads = [threading.Thread(target=tap, args=(c,)) for c in clients]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert statuses == [303] * len(clients)
+    with app.app_context():
+        rows = answers(meeting_id).values()
+        assert len(rows) == len(clients)
+        assert sum(1 for answer, waiting, _note in rows if not waiting) == 2
