@@ -1,5 +1,6 @@
 """Scheduling, changing and cancelling meetings through the pages, and who may do it."""
 
+import re
 from datetime import date, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -48,6 +49,10 @@ def meetings():
 
 
 def test_coordinator_schedules_a_masterclass(app, client, people):
+    with app.app_context():
+        factories.user("Vertrokken Lid", active=False)
+        factories.user("Stil Lid").notify_meetings = False
+        db.session.commit()
     login_as(client, people, "coordinator")
     response = client.post("/meetings/new", data=form(people["member"][0]))
     assert response.status_code == 303
@@ -341,3 +346,36 @@ def test_unknown_meeting_is_not_found(client, people):
     assert client.get("/meetings/424242").status_code == 404
     assert client.get("/meetings/424242.ics").status_code == 404
     assert client.post("/meetings/424242/rsvp", data={"answer": "yes"}).status_code == 404
+
+
+def test_members_can_turn_meeting_notices_off(app, client, people):
+    login_as(client, people, "member")
+    page = client.get("/members/me").get_data(as_text=True)
+    assert re.search(r'<input checked[^>]*name="notify_meetings"', page)
+    client.post(
+        "/members/me",
+        data={
+            "name": "Bram Lid",
+            "bio": "",
+            "expertise": "",
+            "contact": "email",
+            "contact_detail": "",
+            "language": "en",
+        },
+    )
+    with app.app_context():
+        assert db.session.get(factories.User, people["member"][0]).notify_meetings is False
+    client.post(
+        "/members/me",
+        data={
+            "name": "Bram Lid",
+            "bio": "",
+            "expertise": "",
+            "contact": "email",
+            "contact_detail": "",
+            "language": "en",
+            "notify_meetings": "y",
+        },
+    )
+    with app.app_context():
+        assert db.session.get(factories.User, people["member"][0]).notify_meetings is True

@@ -97,6 +97,11 @@ def test_open_a_poll_answer_it_and_schedule_the_best_date(app, client, people):
     with app.app_context():
         assert db.session.scalar(select(func.count(PollAnswer.id))) == 4
     assert "Help find a date" not in member.get("/").get_data(as_text=True)
+    exported = member.get("/members/me/export").json["date_polls"]
+    assert [(a["poll"], a["answer"]) for a in exported] == [
+        ("Volgende intervisie", "yes"),
+        ("Volgende intervisie", "yes"),
+    ]
 
     assert (
         member.post(f"/polls/{poll_id}/schedule", data={"option_id": options[1]}).status_code == 403

@@ -17,12 +17,6 @@ def may_schedule(user, **_args):
     return bool(user.is_coordinator or (network and network.members_may_schedule))
 
 
-def may_see(user, meeting):
-    """Every active member sees every meeting of the network (later features may narrow
-    what is inside a meeting, e.g. confidential intervision cases)."""
-    return meeting is not None and user.is_active
-
-
 def may_manage(user, meeting):
     return bool(
         user.is_active

@@ -14,7 +14,7 @@ from ..meetings.feed import network_timezone
 from ..meetings.policy import may_schedule
 from ..timeutil import utcnow
 from ..web import form_status, go, render, wants_fragment
-from . import cards, service  # noqa: F401  (cards registers the home card)
+from . import cards, export, service  # noqa: F401  (cards and export register themselves)
 from .forms import AnswerForm, PollForm
 from .models import DatePoll, PollAnswer, PollOption
 
