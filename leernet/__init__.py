@@ -8,7 +8,9 @@ from . import access, errors, i18n, markdown, search, security
 from .config import configure
 from .extensions import babel, csrf, db, htmx, limiter, login_manager, migrate
 
-BLUEPRINTS = ("home", "auth", "members", "admin", "resources", "questions", "search")
+BLUEPRINTS = (
+    "home", "auth", "members", "admin", "meetings", "polls", "resources", "questions", "search",
+)  # fmt: skip
 
 
 def create_app(test_config=None):

@@ -62,26 +62,27 @@ def live_server(app):
         yield server
 
 
-#: One Playwright and one Chromium for the whole run: each browser-test module imports
-#: this fixture, which gives it a session fixture of its own, and Playwright's sync API
-#: cannot be started twice in one thread.
-_shared = {}
+#: Each test module imports these fixtures, so each gets its own session fixture; they
+#: share one Playwright and one Chromium (the sync API allows one Playwright per thread).
+_SHARED = {"users": 0}
 
 
 @pytest.fixture(scope="session")
 def browser():
     require_chromium()
-    if "browser" not in _shared:
-        from playwright.sync_api import sync_playwright
+    from playwright.sync_api import sync_playwright
 
-        _shared["playwright"] = sync_playwright().start()
-        _shared["browser"] = _shared["playwright"].chromium.launch(
+    if not _SHARED["users"]:
+        _SHARED["playwright"] = sync_playwright().start()
+        _SHARED["browser"] = _SHARED["playwright"].chromium.launch(
             executable_path=CHROMIUM, args=ARGS
         )
-    yield _shared["browser"]
-    if "browser" in _shared:
-        _shared.pop("browser").close()
-        _shared.pop("playwright").stop()
+    _SHARED["users"] += 1
+    yield _SHARED["browser"]
+    _SHARED["users"] -= 1
+    if not _SHARED["users"]:
+        _SHARED["browser"].close()
+        _SHARED["playwright"].stop()
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 import io
 import itertools
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 from flask import current_app
 from werkzeug.datastructures import FileStorage
@@ -17,6 +18,7 @@ from leernet.security import hash_password
 from leernet.timeutil import utcnow
 
 PASSWORD = "een lang wachtwoord"
+AMS = ZoneInfo("Europe/Amsterdam")
 _seq = itertools.count(1)
 
 
@@ -86,6 +88,24 @@ def resource(added_by, title="Subsidiewijzer", kind="link", url="https://example
     return item
 
 
+def meeting(title="Intervisie", days=7, hours=3, kind="intervision", host=None, **fields):
+    """A meeting ``days`` from now (negative: in the past), lasting ``hours``."""
+    from leernet.meetings.models import Meeting
+
+    start = utcnow().replace(second=0, microsecond=0) + timedelta(days=days)
+    item = Meeting(
+        title=title,
+        kind=kind,
+        starts_at=start,
+        ends_at=start + timedelta(hours=hours),
+        host_id=host.id if host else None,
+        **fields,
+    )
+    db.session.add(item)
+    db.session.commit()
+    return item
+
+
 def question(asked_by, title="Wie heeft al eens subsidie aangevraagd?", body=""):
     item = board.ask(asked_by, title, body)
     db.session.commit()
@@ -94,5 +114,47 @@ def question(asked_by, title="Wie heeft al eens subsidie aangevraagd?", body="")
 
 def answer(question, author, body="Ik, bij het Fonds Podiumkunsten."):
     item = board.answer(author, question, body)
+    db.session.commit()
+    return item
+
+
+def rsvp(meeting, user, answer="yes", note=""):
+    """An answer through the real rule (waiting list included)."""
+    from leernet.meetings.rsvp import answer as give
+
+    row, _promoted = give(meeting, user, answer, note, utcnow())
+    db.session.commit()
+    return row
+
+
+def series(title="Intervisie", first=None, until=None, frequency="weeks", interval=1, by=None):
+    from datetime import time
+
+    from leernet.meetings import recurrence, schedule
+
+    first = first or (utcnow() + timedelta(days=7)).date()
+    rule = recurrence.Rule(
+        frequency=frequency,
+        interval=interval,
+        first=first,
+        until=until or first + timedelta(days=60),
+        starts=time(10),
+        ends=time(16),
+        timezone="Europe/Amsterdam",
+    )
+    made, meetings = schedule.create_series(schedule.Details(title=title), rule, by)
+    db.session.commit()
+    return made, meetings
+
+
+def poll(creator, title="Volgende bijeenkomst", days=(7, 14, 21)):
+    from leernet.polls.models import DatePoll, PollOption
+
+    item = DatePoll(title=title, created_by_id=creator.id)
+    start = utcnow().replace(second=0, microsecond=0)
+    for day in days:
+        begin = start + timedelta(days=day)
+        item.options.append(PollOption(starts_at=begin, ends_at=begin + timedelta(hours=2)))
+    db.session.add(item)
     db.session.commit()
     return item

@@ -22,13 +22,15 @@ def client_as(app, people, role):
     return client
 
 
-def expected(policy, role):
+def expected(policy, role, endpoint=""):
     """ "ok", "login" or "forbidden" for this visitor under this policy."""
     if policy.level == PUBLIC:
         return "ok"
     if role == "anonymous":
         return "login"
     if policy.level == COORDINATOR and role != "coordinator":
+        return "forbidden"
+    if role == "member" and endpoint in world.MEMBER_REFUSED:
         return "forbidden"
     return "ok"
 
@@ -62,7 +64,7 @@ def test_access_matrix(app, walk, role, method):
             continue  # logging out would end the rest of this walk
         response = client.get(url) if method == "GET" else client.post(url, data={})
         assert response.status_code < 500, f"{method} {url} as {role}: {response.status_code}"
-        if (got := outcome(response)) != (want := expected(policy, role)):
+        if (got := outcome(response)) != (want := expected(policy, role, endpoint)):
             wrong.append(
                 f"{method} {url} as {role}: expected {want}, got {got} ({response.status_code})"
             )

@@ -10,6 +10,19 @@ from . import factories
 
 ROLES = ("anonymous", "member", "coordinator")
 
+#: Routes whose object rule refuses the plain member of this world (who did not host the
+#: meeting or open the poll, and may not schedule): they must answer 403 to them.
+MEMBER_REFUSED = {
+    "meetings.new",
+    "meetings.edit",
+    "meetings.cancel",
+    "meetings.attendance_page",
+    "meetings.mark",
+    "polls.new",
+    "polls.schedule",
+    "polls.close",
+}
+
 
 def build():
     """Create the world inside an app context; return its people and URL values."""
@@ -23,6 +36,9 @@ def build():
     )
     question = factories.question(member)
     answer = factories.answer(question, other)
+    meeting = factories.meeting("Netwerkbijeenkomst", days=3, host=coordinator)
+    series, _meetings = factories.series("Intervisie", by=coordinator)
+    poll = factories.poll(coordinator)
     db.session.commit()
     people = {"coordinator": coordinator.email, "member": member.email, "other": other.email}
     values = {
@@ -32,5 +48,8 @@ def build():
         "resource_id": picture.id,
         "question_id": question.id,
         "answer_id": answer.id,
+        "meeting_id": meeting.id,
+        "series_id": series.id,
+        "poll_id": poll.id,
     }
     return people, values

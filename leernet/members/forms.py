@@ -2,7 +2,7 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import PasswordField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, PasswordField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 from ..forms import choices, language_field, name_field
@@ -20,6 +20,9 @@ class ProfileForm(FlaskForm):
     contact = SelectField(_l("How to reach you"), choices=choices(CONTACT_CHOICES))
     contact_detail = StringField(_l("Contact detail (optional)"), validators=[Length(max=200)])
     language = language_field()
+    notify_meetings = BooleanField(
+        _l("Tell me about new, changed and cancelled meetings, and remind me the day before")
+    )
 
 
 class EraseForm(FlaskForm):

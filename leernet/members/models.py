@@ -4,7 +4,7 @@ import re
 
 from flask_babel import lazy_gettext as _l
 from flask_login import UserMixin
-from sqlalchemy import Boolean, Column, ForeignKey, Integer, String, Table, Text
+from sqlalchemy import Boolean, Column, ForeignKey, Integer, String, Table, Text, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
@@ -48,6 +48,8 @@ class User(UserMixin, db.Model):
     contact: Mapped[str] = mapped_column(String(20), default="email")
     contact_detail: Mapped[str] = mapped_column(String(200), default="")
     locale: Mapped[str] = mapped_column(String(5), default="nl")
+    #: New, changed and cancelled meetings and the day-before reminder.
+    notify_meetings: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     #: Bumped on password change or deactivation: old sessions and remember-me
     #: cookies carry the previous value and stop working.
     session_version: Mapped[int] = mapped_column(Integer, default=1)

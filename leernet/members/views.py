@@ -83,6 +83,7 @@ def edit():
         user.contact = form.contact.data
         user.contact_detail = form.contact_detail.data.strip()
         user.locale = form.language.data
+        user.notify_meetings = form.notify_meetings.data
         set_tags(user, form.expertise.data)
         db.session.commit()
         flash(_("Your profile has been saved."), "success")

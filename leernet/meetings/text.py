@@ -1,0 +1,48 @@
+"""Meetings in words, in the reader's language and the network's time zone."""
+
+from babel.dates import get_day_names
+from flask_babel import format_datetime, get_locale, ngettext
+from flask_babel import lazy_gettext as _l
+
+from . import recurrence
+
+NTH = {1: _l("first"), 2: _l("second"), 3: _l("third"), 4: _l("fourth"), -1: _l("last")}
+
+
+def when(meeting, short=False):
+    """ "Tuesday 14 April 2026, 10:00-16:00" (the dash is an en dash)."""
+    day = format_datetime(meeting.starts_at, "EEE d MMM" if short else "EEEE d MMMM y")
+    start = format_datetime(meeting.starts_at, "HH:mm")
+    end = format_datetime(meeting.ends_at, "HH:mm")
+    return f"{day}, {start}\u2013{end}"
+
+
+def day_name(weekday):
+    return get_day_names("wide", locale=get_locale())[weekday]
+
+
+def rhythm(series):
+    """ "every 2 months on the second Tuesday", "every 4 weeks on Thursday"."""
+    day = day_name(series.first_date.weekday())
+    if series.frequency == recurrence.WEEKS:
+        return ngettext(
+            "every week on %(day)s", "every %(num)d weeks on %(day)s", series.interval, day=day
+        )
+    nth = recurrence.nth_for(series.frequency, series.first_date)
+    return ngettext(
+        "every month on the %(nth)s %(day)s",
+        "every %(num)d months on the %(nth)s %(day)s",
+        series.interval,
+        nth=NTH[nth],
+        day=day,
+    )
+
+
+def series_summary(series):
+    """ "every 2 months on the second Tuesday, 10:00-16:00"."""
+    return f"{rhythm(series)}, {series.starts:%H:%M}\u2013{series.ends:%H:%M}"
+
+
+def register(blueprint):
+    blueprint.add_app_template_filter(when, "when")
+    blueprint.add_app_template_filter(series_summary, "series_summary")
