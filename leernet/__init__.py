@@ -8,7 +8,7 @@ from . import access, errors, i18n, security
 from .config import configure
 from .extensions import babel, csrf, db, htmx, limiter, login_manager, migrate
 
-BLUEPRINTS = ("home", "auth", "members", "admin")
+BLUEPRINTS = ("home", "auth", "members", "admin", "decisions")
 
 
 def create_app(test_config=None):

@@ -1,0 +1,97 @@
+"""What the decision page shows: the tally, the stances and what this member may do.
+
+While a decision is open the tally is computed live from active members' stances; once
+closed, the page shows the final tally recorded with the outcome, never a recount.
+"""
+
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
+from ..admin.models import current_network
+from ..extensions import db
+from . import rules, service
+from .forms import StanceForm
+from .labels import REFUSALS
+from .models import Stance
+
+
+def refusal_for(decision):
+    """Why nothing may change on this decision now, or None while it is open."""
+    if decision.status == rules.WITHDRAWN:
+        return REFUSALS["withdrawn"]
+    if decision.status == rules.DRAFT:
+        return REFUSALS["draft"]
+    if decision.status == rules.CLOSED:
+        return REFUSALS["closed"]
+    return None
+
+
+def recorded_tally(decision):
+    record = decision.final_tally or {}
+    return rules.Tally(
+        decision.method,
+        record.get("counts", dict.fromkeys(rules.KINDS[decision.method], 0)),
+        record.get("participants", 0),
+        record.get("active_members", 0),
+        record.get("earlier_version", 0),
+    )
+
+
+def detail_context(decision, form=None):
+    stances = db.session.scalars(
+        select(Stance)
+        .options(joinedload(Stance.member))
+        .where(Stance.decision_id == decision.id)
+        .order_by(Stance.updated_at, Stance.id)
+    ).all()
+    mine = next((s for s in stances if s.member_id == current_user.id), None)
+    is_proposer = decision.proposer_id == current_user.id
+    context = {
+        "decision": decision,
+        "stances": stances,
+        "mine": mine,
+        "is_proposer": is_proposer,
+        "versions": decision.versions if decision.version > 1 else [],
+        "form": None,
+        "provisional": None,
+    }
+    if decision.status == rules.CLOSED:
+        context["tally"] = recorded_tally(decision)
+    elif decision.status == rules.OPEN:
+        plain = [rules.Stance(s.member_id, s.kind, s.version, s.member.is_active) for s in stances]
+        tally = rules.tally(decision.method, plain, service.active_members(), decision.version)
+        context["tally"] = tally
+        if decision.method != rules.ADVICE:
+            context["provisional"] = rules.outcome(tally, decision.quorum, decision.threshold)
+        context["may_close"] = is_proposer and rules.can_close_early(tally)
+        if not (is_proposer and decision.method == rules.ADVICE):
+            context["form"] = form or StanceForm(
+                decision.method,
+                formdata=None,
+                kind=mine.kind if mine else None,
+                reason=mine.reason if mine else "",
+            )
+    else:
+        context["tally"] = None
+    if context["tally"] is not None:
+        context["needed"] = rules.quorum_needed(context["tally"].active_members, decision.quorum)
+    network = current_network()
+    context["anonymous"] = bool(
+        decision.status == rules.OPEN and network is not None and network.anonymous_tallies
+    )
+    context["stance_note"] = _stance_note(decision, mine)
+    return context
+
+
+def _stance_note(decision, mine):
+    """A nudge when the member's stance was given on an earlier version."""
+    if mine is None or decision.status != rules.OPEN or mine.version >= decision.version:
+        return None
+    return _(
+        "You took this stance on version %(old)d; the proposal is now at version %(new)d. "
+        "Please look again and keep or change it.",
+        old=mine.version,
+        new=decision.version,
+    )
