@@ -11,6 +11,7 @@ from sqlalchemy.orm import joinedload
 
 from ..admin.models import current_network
 from ..extensions import db
+from ..members.models import User
 from . import rules, service
 from .forms import StanceForm
 from .labels import REFUSALS
@@ -42,7 +43,7 @@ def recorded_tally(decision):
 def detail_context(decision, form=None):
     stances = db.session.scalars(
         select(Stance)
-        .options(joinedload(Stance.member))
+        .options(joinedload(Stance.member).lazyload(User.tags))
         .where(Stance.decision_id == decision.id)
         .order_by(Stance.updated_at, Stance.id)
     ).all()

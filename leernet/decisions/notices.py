@@ -66,6 +66,7 @@ def proposal_amended(decision, objectors):
 
 
 def closing_soon(decision, waiting):
+    waiting = list(waiting)
     proposer = [u for u in waiting if u.id == decision.proposer_id]
     others = [u for u in waiting if u.id != decision.proposer_id]
     if decision.method == rules.ADVICE:

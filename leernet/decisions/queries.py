@@ -6,6 +6,7 @@ from sqlalchemy import and_, case, exists, func, or_, select
 from sqlalchemy.orm import joinedload
 
 from ..extensions import db
+from ..members.models import User
 from . import rules
 from .forms import network_zone
 from .models import Decision, Stance
@@ -33,7 +34,7 @@ def log_query(status="", method="", outcome="", text=""):
             )
         )
     is_open = case((Decision.status == rules.OPEN, 0), else_=1)
-    return query.options(joinedload(Decision.proposer)).order_by(
+    return query.options(joinedload(Decision.proposer).lazyload(User.tags)).order_by(
         is_open,
         case((Decision.status == rules.OPEN, Decision.closes_at), else_=None),
         func.coalesce(Decision.closed_at, Decision.closes_at, Decision.created_at).desc(),

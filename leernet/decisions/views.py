@@ -6,16 +6,18 @@ the decision again with the reason: 409 when its state forbids it (closed, withd
 403 when it is not this member's to change.
 """
 
-from flask import Blueprint, abort, flash, request, url_for
+from flask import Blueprint, abort, flash, g, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import joinedload
 
 from ..access import MEMBER, access
 from ..errors import error_page
 from ..extensions import db
 from ..markdown import render_markdown
+from ..members.models import User
 from ..timeutil import utcnow
 from ..web import form_status, go, render
 from . import cards, cli, export, labels, queries, rules, service  # noqa: F401  (registries)
@@ -32,6 +34,7 @@ from .models import Decision, DecisionSubscriber
 from .service import DecisionError
 
 bp = Blueprint("decisions", __name__, url_prefix="/decisions")
+WITH_PROPOSER = [joinedload(Decision.proposer).lazyload(User.tags)]
 bp.add_app_template_filter(render_markdown, "markdown")
 
 
@@ -43,15 +46,16 @@ def inject_labels():
 
 def can_see(user, decision_id):
     """Everyone sees every decision except someone else's draft (404: it does not exist yet)."""
-    decision = db.session.get(Decision, decision_id)
+    decision = db.session.get(Decision, decision_id, options=WITH_PROPOSER)
     if decision is None or (decision.status == rules.DRAFT and decision.proposer_id != user.id):
         abort(404)
+    g.decision = decision  # the session only holds it weakly: keep it for the view
     return True
 
 
 def load(decision_id):
     """The decision, closed and recorded first if its closing time has passed."""
-    decision = db.get_or_404(Decision, decision_id)
+    decision = g.get("decision") or db.get_or_404(Decision, decision_id)
     now = utcnow()
     if rules.due(decision, now):
         if service.close(decision, now):
