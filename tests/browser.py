@@ -51,7 +51,9 @@ def live_server(app):
         yield server
 
 
-@pytest.fixture(scope="session")
+# Module scope: each browser test module imports this fixture, which registers a copy
+# per module; with session scope two copies would run sync_playwright() at once and fail.
+@pytest.fixture(scope="module")
 def browser():
     require_chromium()
     from playwright.sync_api import sync_playwright

@@ -96,7 +96,8 @@ def test_draft_is_private_then_opens_and_notifies_subscribers(app, client, peopl
         ({"quorum": "-5", "action": "draft"}, "use a number from 0 to 100"),
         ({"title": "  "}, "Please fill this in"),
         ({"review_on": (utcnow() - timedelta(days=1)).date().isoformat()}, "after the closing"),
-        ({"closes_at": "0001-01-01T00:00"}, "already passed"),
+        ({"closes_at": "0001-01-01T00:00", "action": "draft"}, "within a year"),
+        ({"review_on": "9999-12-31", "action": "draft"}, "within the next few years"),
         ({"closes_at": "2026-02-30T10:00"}, "Not a valid datetime"),
     ],
 )

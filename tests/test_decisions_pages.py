@@ -151,4 +151,3 @@ def test_render_markdown():
     assert "kleur" in hostile and "z" in hostile
     assert render_markdown("<b>a & b</b>") == "<p><b>a &amp; b</b></p>"
     assert hasattr(render_markdown("x"), "__html__"), "Markup, so Jinja does not escape it again"
-

@@ -6,7 +6,7 @@ from flask import current_app
 from ..cli import base_url, leernet_cli
 from ..extensions import db
 from ..timeutil import utcnow
-from .service import sweep
+from .closing import sweep
 
 
 @leernet_cli.command("close-decisions")

@@ -1,21 +1,81 @@
-"""What the decision page shows: the tally, the stances and what this member may do.
+"""The decision page: loading (closing it first when due), what it shows, and refusals.
 
 While a decision is open the tally is computed live from active members' stances; once
 closed, the page shows the final tally recorded with the outcome, never a recount.
+A refused change shows the decision again with the reason: 409 when its state forbids
+it (closed, withdrawn), 403 when it is not this member's to change.
 """
 
+from flask import abort, g, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from ..admin.models import current_network
+from ..errors import error_page
 from ..extensions import db
 from ..members.models import User
+from ..timeutil import utcnow
+from ..web import go, render
 from . import rules, service
 from .forms import StanceForm
 from .labels import REFUSALS
-from .models import Stance
+from .models import Decision, Stance
+from .service import DecisionError
+
+WITH_PROPOSER = [joinedload(Decision.proposer).lazyload(User.tags)]
+
+
+def can_see(user, decision_id):
+    """Everyone sees every decision except someone else's draft (404: it does not exist yet)."""
+    decision = db.session.get(Decision, decision_id, options=WITH_PROPOSER)
+    if decision is None or (decision.status == rules.DRAFT and decision.proposer_id != user.id):
+        abort(404)
+    g.decision = decision  # the session only holds it weakly: keep it for the view
+    return True
+
+
+def load(decision_id):
+    """The decision, closed and recorded first if its closing time has passed."""
+    decision = g.get("decision") or db.get_or_404(Decision, decision_id)
+    now = utcnow()
+    if rules.due(decision, now):
+        if service.close(decision, now):
+            db.session.commit()
+        else:
+            db.session.rollback()
+    return decision
+
+
+def show(decision, status=200, error=None, form=None):
+    return render(
+        "decisions/detail.html", status=status, error=error, **detail_context(decision, form)
+    )
+
+
+def refused(decision, error):
+    """The answer to a refused change: the reason, with the decision or an error page."""
+    db.session.rollback()
+    if error.status == 403:
+        return error_page(403, str(error))
+    return show(decision, status=error.status, error=str(error))
+
+
+def guard(decision, proposer_message, method=None):
+    """Refuse a proposer action on a decision that is not open, or not this member's."""
+    message = refusal_for(decision)
+    if message:
+        return refused(decision, DecisionError(message))
+    if decision.proposer_id != current_user.id:
+        return refused(decision, DecisionError(proposer_message, 403))
+    if method and decision.method not in method[0]:
+        return refused(decision, DecisionError(method[1]))
+    return None
+
+
+def to_detail(decision, anchor=""):
+    return go(url_for("decisions.detail", decision_id=decision.id) + anchor)
 
 
 def refusal_for(decision):

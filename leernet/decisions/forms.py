@@ -87,6 +87,14 @@ class ProposalForm(FlaskForm):
     )
     threshold = SelectField(_l("Majority needed"), choices=choices(labels.THRESHOLDS))
 
+    def validate_closes_at(self, field):
+        if field.data and not (2000 <= field.data.year <= 2100 and self.closes_utc()):
+            raise ValidationError(_l("Choose a closing time within a year."))
+
+    def validate_review_on(self, field):
+        if field.data and not 2000 <= field.data.year <= 2100:
+            raise ValidationError(_l("Choose a review date within the next few years."))
+
     def validate_quorum(self, field):
         if field.data is not None and not rules.valid_quorum(field.data):
             raise ValidationError(

@@ -1,27 +1,22 @@
 """The decision log, proposing, taking a stance, and the proposer's actions.
 
-Every page first closes a decision whose time has come (checked on access), so what a
-member sees is never an "open" decision past its closing time. A refused change shows
-the decision again with the reason: 409 when its state forbids it (closed, withdrawn),
-403 when it is not this member's to change.
+Every page first closes a decision whose time has come (checked on access, see
+``detail.load``), so no one sees an "open" decision past its closing time.
 """
 
-from flask import Blueprint, abort, flash, g, request, url_for
+from flask import Blueprint, flash, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import joinedload
 
 from ..access import MEMBER, access
-from ..errors import error_page
 from ..extensions import db
 from ..markdown import render_markdown
-from ..members.models import User
 from ..timeutil import utcnow
 from ..web import form_status, go, render
-from . import cards, cli, export, labels, queries, rules, service  # noqa: F401  (registries)
-from .detail import detail_context, refusal_for
+from . import cards, cli, closing, export, labels, queries, rules, service  # noqa: F401  (registries)
+from .detail import can_see, guard, load, refusal_for, refused, show, to_detail
 from .forms import (
     AdviceDecisionForm,
     AmendForm,
@@ -34,7 +29,6 @@ from .models import Decision, DecisionSubscriber
 from .service import DecisionError
 
 bp = Blueprint("decisions", __name__, url_prefix="/decisions")
-WITH_PROPOSER = [joinedload(Decision.proposer).lazyload(User.tags)]
 bp.add_app_template_filter(render_markdown, "markdown")
 
 
@@ -44,61 +38,10 @@ def inject_labels():
     return {"decision_labels": labels}
 
 
-def can_see(user, decision_id):
-    """Everyone sees every decision except someone else's draft (404: it does not exist yet)."""
-    decision = db.session.get(Decision, decision_id, options=WITH_PROPOSER)
-    if decision is None or (decision.status == rules.DRAFT and decision.proposer_id != user.id):
-        abort(404)
-    g.decision = decision  # the session only holds it weakly: keep it for the view
-    return True
-
-
-def load(decision_id):
-    """The decision, closed and recorded first if its closing time has passed."""
-    decision = g.get("decision") or db.get_or_404(Decision, decision_id)
-    now = utcnow()
-    if rules.due(decision, now):
-        if service.close(decision, now):
-            db.session.commit()
-        else:
-            db.session.rollback()
-    return decision
-
-
-def show(decision, status=200, error=None, form=None):
-    return render(
-        "decisions/detail.html", status=status, error=error, **detail_context(decision, form)
-    )
-
-
-def refused(decision, error):
-    """The answer to a refused change: the reason, with the decision or an error page."""
-    db.session.rollback()
-    if error.status == 403:
-        return error_page(403, str(error))
-    return show(decision, status=error.status, error=str(error))
-
-
-def guard(decision, proposer_message, method=None):
-    """Refuse a proposer action on a decision that is not open, or not this member's."""
-    message = refusal_for(decision)
-    if message:
-        return refused(decision, DecisionError(message))
-    if decision.proposer_id != current_user.id:
-        return refused(decision, DecisionError(proposer_message, 403))
-    if method and decision.method not in method[0]:
-        return refused(decision, DecisionError(method[1]))
-    return None
-
-
-def to_detail(decision, anchor=""):
-    return go(url_for("decisions.detail", decision_id=decision.id) + anchor)
-
-
 @bp.route("/")
 @access(MEMBER)
 def log():
-    closed, reminded = service.sweep(utcnow())
+    closed, reminded = closing.sweep(utcnow())
     if closed or reminded:
         db.session.commit()
     args = {key: request.args.get(key, "").strip()[:100] for key in ("status", "method", "outcome")}
