@@ -151,3 +151,18 @@ def test_render_markdown():
     assert "kleur" in hostile and "z" in hostile
     assert render_markdown("<b>a & b</b>") == "<p><b>a &amp; b</b></p>"
     assert hasattr(render_markdown("x"), "__html__"), "Markup, so Jinja does not escape it again"
+
+
+def test_feed_events_are_linked_and_translated(app, people):
+    from leernet.decisions.feed import feed_events
+
+    with app.test_request_context():
+        proposer = db.session.get(User, people["member"][0])
+        decision = factories.decision(
+            proposer, "Buddy's", status="closed", outcome="adopted", review_on=date(2027, 3, 25),
+            closed_at=utcnow(),
+        )  # fmt: skip
+        (event_,) = feed_events(since=date(2027, 1, 1))
+        assert feed_events(since=date(2027, 4, 1)) == []
+    assert str(event_["summary"]) == "Review: Buddy's"
+    assert str(event_["url"]).endswith(f"/decisions/{decision.id}")
