@@ -24,7 +24,10 @@ from . import rules
 
 
 class Decision(db.Model):
-    __table_args__ = (Index("ix_decision_status_closes_at", "status", "closes_at"),)
+    __table_args__ = (
+        Index("ix_decision_status_closes_at", "status", "closes_at"),
+        Index("ix_decision_opened_at_id", "opened_at", "id"),  # the log's order
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(200))

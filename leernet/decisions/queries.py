@@ -2,7 +2,7 @@
 
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import and_, case, exists, func, or_, select
+from sqlalchemy import and_, exists, or_, select
 from sqlalchemy.orm import joinedload
 
 from ..extensions import db
@@ -16,7 +16,7 @@ NOT_ADOPTED = tuple(o for o in rules.OUTCOMES if o != rules.ADOPTED)
 
 
 def log_query(status="", method="", outcome="", text=""):
-    """Every decision except drafts; open ones first (closing soonest), then newest."""
+    """Every decision except drafts, most recently opened first (an index serves the order)."""
     query = select(Decision).where(Decision.status != rules.DRAFT)
     if status in (rules.OPEN, rules.CLOSED, rules.WITHDRAWN):
         query = query.where(Decision.status == status)
@@ -33,12 +33,8 @@ def log_query(status="", method="", outcome="", text=""):
                 Decision.proposal.icontains(text, autoescape=True),
             )
         )
-    is_open = case((Decision.status == rules.OPEN, 0), else_=1)
     return query.options(joinedload(Decision.proposer).lazyload(User.tags)).order_by(
-        is_open,
-        case((Decision.status == rules.OPEN, Decision.closes_at), else_=None),
-        func.coalesce(Decision.closed_at, Decision.closes_at, Decision.created_at).desc(),
-        Decision.id.desc(),
+        Decision.opened_at.desc(), Decision.id.desc()
     )
 
 

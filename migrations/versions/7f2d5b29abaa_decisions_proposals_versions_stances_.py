@@ -49,6 +49,7 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_decision_proposer_id'), ['proposer_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_decision_review_on'), ['review_on'], unique=False)
         batch_op.create_index('ix_decision_status_closes_at', ['status', 'closes_at'], unique=False)
+        batch_op.create_index('ix_decision_opened_at_id', ['opened_at', 'id'], unique=False)
 
     op.create_table('decision_subscriber',
     sa.Column('user_id', sa.Integer(), nullable=False),
@@ -103,6 +104,7 @@ def downgrade():
     op.drop_table('decision_subscriber')
     with op.batch_alter_table('decision', schema=None) as batch_op:
         batch_op.drop_index('ix_decision_status_closes_at')
+        batch_op.drop_index('ix_decision_opened_at_id')
         batch_op.drop_index(batch_op.f('ix_decision_review_on'))
         batch_op.drop_index(batch_op.f('ix_decision_proposer_id'))
 
