@@ -9,7 +9,8 @@ from .config import configure
 from .extensions import babel, csrf, db, htmx, limiter, login_manager, migrate
 
 BLUEPRINTS = (
-    "home", "auth", "members", "admin", "meetings", "polls", "resources", "questions", "search",
+    "home", "auth", "members", "admin", "meetings", "polls", "decisions", "resources", "questions",
+    "search",
 )  # fmt: skip
 
 

@@ -158,3 +158,43 @@ def poll(creator, title="Volgende bijeenkomst", days=(7, 14, 21)):
     db.session.add(item)
     db.session.commit()
     return item
+
+
+def decision(
+    proposer, title="Een voorstel", method="consent", status="open", closes_in=None, **fields
+):
+    """A decision; open ones close in three days unless ``closes_in`` says otherwise."""
+    from leernet.decisions.models import Decision, DecisionVersion
+
+    now = utcnow()
+    item = Decision(
+        title=title,
+        proposal=fields.pop("proposal", "We doen het zo."),
+        method=method,
+        status=status,
+        proposer_id=proposer.id if proposer else None,
+        opened_at=None if status == "draft" else now - timedelta(days=1),
+        closes_at=now + (closes_in if closes_in is not None else timedelta(days=3)),
+        **fields,
+    )
+    db.session.add(item)
+    db.session.flush()
+    if status != "draft":
+        db.session.add(DecisionVersion(decision_id=item.id, number=1, proposal=item.proposal))
+    db.session.commit()
+    return item
+
+
+def stance(decision, member, kind, reason="", version=None):
+    from leernet.decisions.models import Stance
+
+    item = Stance(
+        decision_id=decision.id,
+        member_id=member.id,
+        kind=kind,
+        reason=reason,
+        version=version or decision.version,
+    )
+    db.session.add(item)
+    db.session.commit()
+    return item

@@ -165,3 +165,15 @@ def test_other_features_add_events_through_the_registry(app, client, people):
         assert str(found[f"review-{people['member'][0]}@leernet"]["SUMMARY"]) == "Evaluatie besluit"
     finally:
         SOURCES.remove(review_dates)
+
+
+def test_decision_review_dates_are_in_the_feed(app, client, people):
+    with app.app_context():
+        proposer = db.session.get(factories.User, people["coordinator"][0])
+        review_on = utcnow().date() + timedelta(days=30)
+        factories.decision(proposer, "Proef met hybride bijeenkomsten", status="closed",
+                           outcome="adopted", review_on=review_on, closed_at=utcnow())  # fmt: skip
+    login_as(client, people, "member")
+    found = parse(app.test_client().get(feed_url(client))).walk("VEVENT")
+    review = [e for e in found if "Proef met hybride" in str(e["SUMMARY"])]
+    assert len(review) == 1 and review[0]["DTSTART"].dt == review_on

@@ -39,11 +39,14 @@ def build():
     meeting = factories.meeting("Netwerkbijeenkomst", days=3, host=coordinator)
     series, _meetings = factories.series("Intervisie", by=coordinator)
     poll = factories.poll(coordinator)
+    decision = closed_decision(member, other)
+    factories.decision(member, "Open voorstel", method="majority")
     db.session.commit()
     people = {"coordinator": coordinator.email, "member": member.email, "other": other.email}
     values = {
         "member_id": other.id,
         "invitation_id": invitation.id,
+        "decision_id": decision.id,
         "token": "not-a-valid-token",
         "resource_id": picture.id,
         "question_id": question.id,
@@ -53,3 +56,15 @@ def build():
         "poll_id": poll.id,
     }
     return people, values
+
+
+def closed_decision(proposer, other):
+    """A closed decision: every decisions route must refuse to change it (409)."""
+    from leernet.decisions import service
+    from leernet.timeutil import utcnow
+
+    decision = factories.decision(proposer, "Gesloten besluit", review_on=None)
+    factories.stance(decision, other, "objection", "Te duur.")
+    service.close(decision, utcnow(), notify=False)
+    db.session.commit()
+    return decision

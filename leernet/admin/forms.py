@@ -15,6 +15,7 @@ class NetworkForm(FlaskForm):
     language = language_field()
     timezone = SelectField(_l("Time zone"))
     members_may_schedule = BooleanField(_l("Members may schedule meetings too"))
+    anonymous_tallies = BooleanField(_l("Decisions: hide names in tallies until a decision closes"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

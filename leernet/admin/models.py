@@ -19,6 +19,8 @@ class Network(db.Model):
     language: Mapped[str] = mapped_column(String(5), default="nl")
     timezone: Mapped[str] = mapped_column(String(64), default="Europe/Amsterdam")
     members_may_schedule: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: Decisions: hide who took which stance until a decision closes (counts stay visible).
+    anonymous_tallies: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at = mapped_column(UTCDateTime, default=utcnow)
 
 

@@ -30,4 +30,19 @@
       event.stopImmediatePropagation();
     }
   }, true);
+
+  // Proposal form: the quorum and threshold only matter for a majority vote.
+  function syncMethod(root) {
+    (root.querySelectorAll ? root : document).querySelectorAll("select[data-method]")
+      .forEach(function (select) {
+        select.form.querySelectorAll("[data-for-method]").forEach(function (part) {
+          part.hidden = part.getAttribute("data-for-method") !== select.value;
+        });
+      });
+  }
+  document.addEventListener("change", function (event) {
+    if (event.target.matches("select[data-method]")) syncMethod(document);
+  });
+  document.addEventListener("DOMContentLoaded", function () { syncMethod(document); });
+  document.addEventListener("htmx:load", function (event) { syncMethod(event.target); });
 })();

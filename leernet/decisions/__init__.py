@@ -1,0 +1,1 @@
+"""Member-led decisions: proposals, stances, outcomes and the decision log."""
