@@ -18,8 +18,9 @@ def test_every_static_link_carries_the_content_hash(client):
 
 
 def test_fingerprinted_file_is_immutable(client):
-    link = next(x for x in LINKED.findall(client.get("/login").get_data(as_text=True))
-                if "app.css" in x)
+    link = next(
+        x for x in LINKED.findall(client.get("/login").get_data(as_text=True)) if "app.css" in x
+    )
     response = client.get(link)
     assert response.status_code == 200
     cache = response.cache_control

@@ -16,8 +16,18 @@ def test_setup_link_only_while_there_is_no_coordinator(app, runner, client):
     fresh = runner.invoke(args=["leernet", "setup-link"]).output.strip()
     assert client.get(path).status_code == 410, "an older link stops working"
     assert fresh != line
-    runner.invoke(args=["leernet", "create-coordinator", "--name", "Anouk", "--email",
-                        "anouk@example.org", "--password", "een goed wachtwoord"])
+    runner.invoke(
+        args=[
+            "leernet",
+            "create-coordinator",
+            "--name",
+            "Anouk",
+            "--email",
+            "anouk@example.org",
+            "--password",
+            "een goed wachtwoord",
+        ]
+    )
     assert runner.invoke(args=["leernet", "setup-link"]).output == ""
     with app.app_context():
         assert db.session.scalar(select(User)).is_coordinator

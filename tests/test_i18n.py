@@ -34,9 +34,7 @@ def test_catalogue_is_complete(language):
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
         if message.fuzzy or not all(strings):
             problems.append(f"untranslated: {msgid!r}")
-    assert problems == [], f"{language}: run `make messages` and translate:\n" + "\n".join(
-        problems
-    )
+    assert problems == [], f"{language}: run `make messages` and translate:\n" + "\n".join(problems)
 
 
 def test_pages_speak_dutch_and_english(client, network):

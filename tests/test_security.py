@@ -23,8 +23,10 @@ def test_security_headers_and_csp(client):
 
 
 def test_session_cookie_flags(app, client, people):
-    response = client.post("/login", data={"email": people["member"][1],
-                                           "password": factories.PASSWORD, "remember": "y"})
+    response = client.post(
+        "/login",
+        data={"email": people["member"][1], "password": factories.PASSWORD, "remember": "y"},
+    )
     cookies = response.headers.getlist("Set-Cookie")
     session = next(c for c in cookies if c.startswith("session="))
     assert "HttpOnly" in session and "SameSite=Lax" in session and "Secure" not in session
@@ -54,13 +56,17 @@ def test_secret_key_is_generated_into_instance(tmp_path, schema, monkeypatch):
 
 
 def test_login_is_rate_limited(schema, tmp_path, people):
-    app = create_app({**app_config(schema, tmp_path), "RATELIMIT_ENABLED": True,
-                      "LOGIN_LIMIT": "3 per minute"})
+    app = create_app(
+        {**app_config(schema, tmp_path), "RATELIMIT_ENABLED": True, "LOGIN_LIMIT": "3 per minute"}
+    )
     app.test_client_class = Client
     client = app.test_client()
-    statuses = [client.post("/login", data={"email": "x@example.org",
-                                            "password": "wrong wrong"}).status_code
-                for _ in range(4)]
+    statuses = [
+        client.post(
+            "/login", data={"email": "x@example.org", "password": "wrong wrong"}
+        ).status_code
+        for _ in range(4)
+    ]
     assert statuses[:3] == [422, 422, 422]
     assert statuses[3] == 429
     assert "Too many attempts" in client.post("/login", data={}).get_data(as_text=True)
