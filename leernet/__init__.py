@@ -4,7 +4,7 @@ from pathlib import Path
 
 from flask import Flask, request
 
-from . import access, assets, errors, i18n, security
+from . import access, assets, errors, i18n, measure, security
 from .config import configure
 from .extensions import babel, csrf, db, htmx, limiter, login_manager, migrate
 
@@ -25,6 +25,7 @@ def create_app(test_config=None):
 
     _register_blueprints(app)
     assets.init_app(app)
+    measure.init_app(app)
     app.before_request(security.reject_nul_bytes)
     app.before_request(access.enforce_policy)
     app.after_request(security.set_security_headers)

@@ -46,6 +46,8 @@ class Defaults:
     ARGON2_TIME_COST = 2
     ARGON2_MEMORY_KIB = 19456
     PAGE_SIZE = 30
+    BENCH = False  # /bench/ping, the benchmark's reference endpoint
+    COUNT_QUERIES = False  # X-Query-Count header: SQL statements per request
 
 
 #: Environment variables read as settings, with the type to parse them as.
@@ -66,6 +68,8 @@ ENV_SETTINGS = {
     "MAX_UPLOAD_MB": int,
     "ARGON2_TIME_COST": int,
     "ARGON2_MEMORY_KIB": int,
+    "BENCH": bool,
+    "COUNT_QUERIES": bool,
 }
 
 
