@@ -117,8 +117,9 @@ def main():
 
 
 def report(networks, rows, ping, ping_cpu, poll, rss):
-    size = networks["large"][1]["size"]
-    print(f"# leernet benchmark: large network {size} vs tiny; gunicorn, 2 workers each")
+    counts = ", ".join(f"{n:,} {what}" for what, n in networks["large"][1]["size"].items())
+    print(f"# leernet benchmark: a large network ({counts}) and a tiny one;")
+    print("#   gunicorn with 2 workers each, as `make run`; load by wrk at 50 connections")
     live = [large.weight_kb for page, large, _tiny in rows if page.live]
     figures = {
         "poll_throughput_ratio": round(poll[0], 2) if poll else None,

@@ -16,6 +16,7 @@ from leernet.extensions import db
 
 PASSWORD = "benchmark wachtwoord"
 
+#: The counts of each network; a feature's seeder reads its own (``context["size"]``).
 SIZES = {
     "large": {
         "members": 500,
