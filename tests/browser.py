@@ -62,15 +62,26 @@ def live_server(app):
         yield server
 
 
+_shared = {}
+
+
 @pytest.fixture(scope="session")
 def browser():
+    """One Chromium for the whole run, however many test modules import this fixture.
+
+    Each importing module gets its own copy of a session fixture, and Playwright's sync
+    API cannot run twice at once; the first copy starts it and, torn down last, stops it.
+    """
     require_chromium()
+    if "browser" in _shared:
+        yield _shared["browser"]
+        return
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield instance
-        instance.close()
+        _shared["browser"] = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield _shared["browser"]
+        _shared.pop("browser").close()
 
 
 @pytest.fixture
