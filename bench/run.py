@@ -39,8 +39,8 @@ BOUNDS = {
 def build(size):
     """A fresh SQLite database for one network, migrated and seeded in bulk."""
     path = OUT / f"{size}.sqlite3"
-    for leftover in OUT.glob(f"{size}.sqlite3*"):
-        leftover.unlink()
+    for leftover in [*OUT.glob(f"{size}.sqlite3*"), OUT / f"{size}.log"]:
+        leftover.unlink(missing_ok=True)
     url = f"sqlite:///{path}"
     app = create_app({"SQLALCHEMY_DATABASE_URI": url})
     with app.app_context(), contextlib.redirect_stderr(io.StringIO()):
@@ -138,21 +138,20 @@ def report(networks, rows, ping, ping_cpu, poll, rss):
         print("#   (the intervision feature registers one with @poll_target in bench/)")
     if not live:
         print("# live page weight not measured: no main page with live=True yet")
+    wrk_cores, server_cores = ping.wrk_cpu_seconds / SECONDS, ping_cpu / SECONDS
+    verdict = "wrk is not the bottleneck" if wrk_cores < server_cores / 3 else "wrk may limit"
     print(
-        f"# reference /bench/ping: {ping.requests_per_second:.0f} req/s, p99 {ping.p99_ms:.1f} ms"
-        f" at 50 connections; wrk used {ping.wrk_cpu_seconds / SECONDS:.2f} CPU cores,"
-        f" the gunicorn workers {ping_cpu / SECONDS:.2f} (of 2): wrk is not the bottleneck"
+        f"# reference /bench/ping: {ping.requests_per_second:.0f} req/s, p99 {ping.p99_ms:.1f} ms;"
+        f" wrk used {wrk_cores:.2f} CPU cores, the gunicorn workers {server_cores:.2f}: {verdict}"
     )
     print(
         f"# {'page':<20} {'role':<12} {'large ms':>8} {'tiny ms':>8} {'growth':>6}"
         f" {'queries':>7} {'KB gzip':>7}"
     )
     for page, large, tiny in rows:
-        queries = (
-            f"{large.queries}"
-            if large.queries == tiny.queries
-            else (f"{large.queries}/{tiny.queries}")
-        )
+        queries = str(large.queries)
+        if large.queries != tiny.queries:
+            queries += f"/{tiny.queries}"
         print(
             f"  {page.name:<20} {page.role:<12} {large.median_ms:>8.1f} {tiny.median_ms:>8.1f}"
             f" {large.median_ms / tiny.median_ms:>6.2f} {queries:>7} {large.weight_kb:>7.1f}"
