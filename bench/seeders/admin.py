@@ -42,6 +42,7 @@ def invitations_and_outbox(context):
                 "user_id": (n % members) + 1,
                 "subject": f"Uitnodiging {n}",
                 "body": "Je bent uitgenodigd voor het leernetwerk.\n" * 3,
+                "link": f"http://127.0.0.1:5000/join/bench-invitation-{n}",
                 "created_at": now - timedelta(minutes=n),
             }
             for n in range(1, size["messages"] + 1)
