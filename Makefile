@@ -40,7 +40,8 @@ demo: install translations
 	$(FLASK) leernet demo
 
 bench: $(VENV)/.dev-installed translations
-	$(BIN)/python bench/run.py
+	@command -v wrk >/dev/null || { echo "make bench needs wrk: apt-get install -y wrk"; exit 1; }
+	$(BIN)/python -m bench.run
 
 # For developers: refresh the message catalogues after changing user-facing text.
 messages: install

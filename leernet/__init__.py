@@ -4,7 +4,7 @@ from pathlib import Path
 
 from flask import Flask, request
 
-from . import access, errors, i18n, markdown, search, security
+from . import access, assets, errors, i18n, markdown, measure, search, security
 from .config import configure
 from .extensions import babel, csrf, db, htmx, limiter, login_manager, migrate
 
@@ -27,7 +27,8 @@ def create_app(test_config=None):
     limiter.init_app(app)
 
     _register_blueprints(app)
-    app.view_functions["static"].access_policy = access.Policy(access.PUBLIC)
+    assets.init_app(app)
+    measure.init_app(app)
     app.before_request(security.reject_nul_bytes)
     app.before_request(access.enforce_policy)
     app.after_request(security.set_security_headers)

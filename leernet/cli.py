@@ -82,3 +82,36 @@ def demo_command():
     with current_app.test_request_context(base_url=base_url()):
         for email, password, role in seed():
             click.echo(f"login: {email} {password} {role}")
+
+
+@leernet_cli.command("backup")
+@click.argument("path", type=click.Path(dir_okay=False))
+def backup_command(path):
+    """Write a consistent backup of the database to PATH (safe while the app serves)."""
+    from .backup import BackupError, backup
+
+    try:
+        how = backup(db.engine.url, path)
+    except BackupError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"Backup written to {path} ({how}).")
+
+
+@leernet_cli.command("restore")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--yes", is_flag=True, help="Replace the database without asking.")
+def restore_command(path, yes):
+    """Replace the whole database with the backup at PATH."""
+    from .backup import BackupError, restore
+
+    target = db.engine.url.render_as_string(hide_password=True)
+    if not yes:
+        click.confirm(f"Replace everything in {target} with {path}?", abort=True)
+    db.session.remove()
+    db.engine.dispose()  # our own connections must not hold locks on what is replaced
+    try:
+        how = restore(db.engine.url, path)
+    except BackupError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"Restored {path} into {target} ({how}).")
+    click.echo("Run `flask --app app db upgrade` if the backup is older than this version.")

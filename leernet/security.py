@@ -4,6 +4,8 @@ The CSP allows no inline script, no inline style and no eval: htmx runs from a f
 its indicator styles are switched off in ``base.html``, and behaviour lives in app.js.
 """
 
+import threading
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import abort, current_app, request
@@ -54,6 +56,11 @@ def reject_nul_bytes():
             abort(400)
 
 
+#: One Argon2 computation at a time per process: each takes ARGON2_MEMORY_KIB, so a
+#: burst of logins on a worker's threads would otherwise add that much per thread.
+_ONE_AT_A_TIME = threading.Lock()
+
+
 def _hasher():
     config = current_app.config
     return PasswordHasher(
@@ -65,13 +72,15 @@ def _hasher():
 
 def hash_password(password):
     """Argon2id, a memory-hard KDF."""
-    return _hasher().hash(password)
+    with _ONE_AT_A_TIME:
+        return _hasher().hash(password)
 
 
 def check_password(stored_hash, password):
     if not stored_hash:
         return False
     try:
-        return _hasher().verify(stored_hash, password)
+        with _ONE_AT_A_TIME:
+            return _hasher().verify(stored_hash, password)
     except (VerificationError, InvalidHashError):
         return False

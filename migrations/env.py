@@ -4,6 +4,8 @@ from logging.config import fileConfig
 from alembic import context
 from flask import current_app
 
+from leernet.search.schema import include_object
+
 # this is the Alembic Config object, which provides
 # access to the values within the .ini file in use.
 config = context.config
@@ -42,19 +44,6 @@ def get_metadata():
     if hasattr(target_db, "metadatas"):
         return target_db.metadatas[None]
     return target_db.metadata
-
-
-def include_object(object, name, type_, reflected, compare_to):
-    """Leave the full-text index to the migrations that made it by hand.
-
-    SQLite's FTS5 table (and its shadow tables) and PostgreSQL's generated ``tsvector``
-    column with its GIN index have no model, so autogenerate must not try to drop them.
-    """
-    if type_ == "table" and name.startswith("search_fts"):
-        return False
-    if type_ == "column" and name == "search_vector":
-        return False
-    return not (type_ == "index" and name == "ix_search_document_search_vector")
 
 
 def run_migrations_offline():
@@ -104,10 +93,21 @@ def run_migrations_online():
     connectable = get_engine()
 
     with connectable.connect() as connection:
+        # SQLite batch migrations copy a table and drop the old one; with foreign keys on,
+        # that drop would cascade deletes into every table referring to it. The pragma
+        # only takes effect outside a transaction, hence the commits around it.
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.commit()
         context.configure(connection=connection, target_metadata=get_metadata(), **conf_args)
 
         with context.begin_transaction():
             context.run_migrations()
+        if sqlite:
+            connection.commit()
+            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+            connection.commit()
 
 
 if context.is_offline_mode():

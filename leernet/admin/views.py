@@ -4,6 +4,7 @@ from flask import Blueprint, Response, flash, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
 
 from ..access import COORDINATOR, access
 from ..extensions import db
@@ -44,7 +45,9 @@ def invitations():
         flash(_("Invitation created."), "success")
         return go(url_for("admin.invitation", invitation_id=invitation.id))
     page = db.paginate(
-        select(Invitation).order_by(Invitation.created_at.desc(), Invitation.id.desc()),
+        select(Invitation)
+        .options(selectinload(Invitation.used_by))
+        .order_by(Invitation.created_at.desc(), Invitation.id.desc()),
         per_page=30,
         error_out=False,
     )
@@ -99,7 +102,7 @@ def members():
         select(User)
         .where(User.erased.is_(False))
         .order_by(User.active.desc(), func.lower(User.name)),
-        per_page=50,
+        per_page=30,
         error_out=False,
     )
     return render("admin/members.html", page=page)

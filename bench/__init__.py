@@ -1,0 +1,1 @@
+"""The benchmark (``make bench``) and the real-server tools the load tests share."""

@@ -1,0 +1,38 @@
+"""Static files: fingerprinted URLs cached for a year; anything else revalidates."""
+
+import hashlib
+import re
+from pathlib import Path
+
+STATIC = Path(__file__).parent.parent / "leernet" / "static"
+LINKED = re.compile(r'(?:href|src)="(/static/[^"]+)"')
+
+
+def test_every_static_link_carries_the_content_hash(client):
+    links = LINKED.findall(client.get("/login").get_data(as_text=True))
+    assert any("css/app.css" in link for link in links) and any("app.js" in link for link in links)
+    for link in links:
+        path, _, version = link.partition("?v=")
+        content = (STATIC / path.removeprefix("/static/")).read_bytes()
+        assert version == hashlib.sha256(content).hexdigest()[:12], link
+
+
+def test_fingerprinted_file_is_immutable(client):
+    link = next(
+        x for x in LINKED.findall(client.get("/login").get_data(as_text=True)) if "app.css" in x
+    )
+    response = client.get(link)
+    assert response.status_code == 200
+    cache = response.cache_control
+    assert cache.public and cache.immutable and cache.max_age == 31536000
+
+
+def test_stale_or_missing_hash_revalidates(client):
+    for url in ("/static/css/app.css", "/static/css/app.css?v=000000000000"):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert not response.cache_control.immutable and not response.cache_control.max_age
+
+
+def test_missing_file_is_a_404(client):
+    assert client.get("/static/nope.css?v=1").status_code == 404
