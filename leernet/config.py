@@ -46,7 +46,6 @@ class Defaults:
     # 7 MiB less at the peak of a login, which keeps a worker under its 100 MB budget.
     ARGON2_TIME_COST = 3
     ARGON2_MEMORY_KIB = 12288
-    PAGE_SIZE = 30
     BENCH = False  # /bench/ping, the benchmark's reference endpoint
     COUNT_QUERIES = False  # X-Query-Count header: SQL statements per request
 

@@ -48,7 +48,7 @@ def invitations():
         select(Invitation)
         .options(selectinload(Invitation.used_by))
         .order_by(Invitation.created_at.desc(), Invitation.id.desc()),
-        per_page=30,
+        per_page=20,
         error_out=False,
     )
     return render("admin/invitations.html", form=form, page=page, status=form_status())
@@ -89,7 +89,7 @@ def revoke(invitation_id):
 def outbox():
     page = db.paginate(
         select(OutboxMessage).order_by(OutboxMessage.created_at.desc(), OutboxMessage.id.desc()),
-        per_page=30,
+        per_page=20,
         error_out=False,
     )
     return render("admin/outbox.html", page=page, smtp=smtp_configured())
@@ -102,7 +102,7 @@ def members():
         select(User)
         .where(User.erased.is_(False))
         .order_by(User.active.desc(), func.lower(User.name)),
-        per_page=30,
+        per_page=20,
         error_out=False,
     )
     return render("admin/members.html", page=page)

@@ -45,7 +45,7 @@ def log():
     args = {key: request.args.get(key, "").strip()[:100] for key in ("status", "method", "outcome")}
     text = request.args.get("q", "").strip()[:100]
     page = db.paginate(
-        queries.log_query(text=text, **args), per_page=30, error_out=False, count=True
+        queries.log_query(text=text, **args), per_page=20, error_out=False, count=True
     )
     return render(
         "decisions/log.html",

@@ -50,7 +50,7 @@ def popular_tags(limit=12):
 def directory():
     text = request.args.get("q", "").strip()[:100]
     tag = ExpertiseTag.normalise(request.args.get("tag", ""))
-    page = db.paginate(directory_query(text, tag), per_page=30, error_out=False, count=True)
+    page = db.paginate(directory_query(text, tag), per_page=20, error_out=False, count=True)
     return render(
         "members/directory.html",
         "members/_results.html",
