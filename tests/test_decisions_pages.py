@@ -1,10 +1,8 @@
 """Decisions pages stay within the query budget whatever the size of the log; calendar events."""
 
-from contextlib import contextmanager
 from datetime import date, timedelta
 
 from icalendar import Calendar
-from sqlalchemy import event
 
 from leernet.decisions import queries
 from leernet.decisions.calendar import review_events
@@ -15,24 +13,9 @@ from leernet.timeutil import utcnow
 
 from . import factories
 from .conftest import login_as
+from .queries import counting
 
 BUDGET = 12
-
-
-@contextmanager
-def counting(app):
-    with app.app_context():
-        engine = db.engine
-    seen = []
-
-    def count(*_args):
-        seen.append(1)
-
-    event.listen(engine, "before_cursor_execute", count)
-    try:
-        yield seen
-    finally:
-        event.remove(engine, "before_cursor_execute", count)
 
 
 def grow(app, people, decisions, members):

@@ -1,10 +1,8 @@
 """Pages stay within 12 SQL queries, however many meetings and answers there are."""
 
-from contextlib import contextmanager
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import event
 
 from leernet.extensions import db
 from leernet.meetings.models import Attendance, Meeting, Rsvp
@@ -12,24 +10,9 @@ from leernet.timeutil import utcnow
 
 from . import factories
 from .conftest import login_as
+from .queries import counting
 
 LIMIT = 12
-
-
-@contextmanager
-def counted(app):
-    seen = []
-
-    def count(_conn, _cursor, statement, *_args):
-        seen.append(statement)
-
-    with app.app_context():
-        engine = db.engine
-    event.listen(engine, "before_cursor_execute", count)
-    try:
-        yield seen
-    finally:
-        event.remove(engine, "before_cursor_execute", count)
 
 
 def grow(app, people, meetings, members):
@@ -88,7 +71,7 @@ def test_pages_stay_within_the_query_budget(app, client, people, size):
     for template in PAGES:
         url = template.format(next=next_id, past=past_id)
         client.get(url)  # warm up (the calendar page creates its token once)
-        with counted(app) as seen:
+        with counting(app) as seen:
             response = client.get(url)
         assert response.status_code == 200, url
         assert len(seen) <= LIMIT, f"{url}: {len(seen)} queries\n" + "\n".join(seen)
@@ -100,12 +83,12 @@ def test_query_count_does_not_grow_with_data(app, client, people):
     login_as(client, people, "member")
     for template in PAGES[:6]:
         url = template.format(next=next_id, past=past_id)
-        with counted(app) as seen:
+        with counting(app) as seen:
             client.get(url)
         small[template] = len(seen)
     next_id, past_id = grow(app, people, 80, 30)
     for template in PAGES[:6]:
         url = template.format(next=next_id, past=past_id)
-        with counted(app) as seen:
+        with counting(app) as seen:
             client.get(url)
         assert len(seen) == small[template], url
