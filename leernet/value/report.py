@@ -47,7 +47,8 @@ class Report:
 
     @property
     def empty(self):
-        return not (self.total.meetings or self.stories_told or self.decisions)
+        plugged = any(any(row[1:]) for table in self.sections for row in table.rows)
+        return not (self.total.meetings or self.stories_told or self.decisions or plugged)
 
 
 def build(period, now):
