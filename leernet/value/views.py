@@ -92,7 +92,7 @@ def checkout(meeting_id):
         flash(
             _(
                 "Thank you! You can change your check-out until %(when)s.",
-                when=format_datetime(rules.closes_at(meeting), "medium"),
+                when=format_datetime(rules.closes_at(meeting), "EEEE d MMMM, HH:mm"),
             ),
             "success",
         )
