@@ -133,23 +133,24 @@ def monthly(months, meeting_rows=(), checkout_rows=()):
     A bucket outside the months is ignored; a month without rows has zeros.
     """
     result = [Month(month=m) for m in months]
-    for bucket, meetings, attendance, yes, came in meeting_rows:
+    for bucket, *figures in meeting_rows:
         if _bucket(bucket, months) is not None:
             target = result[bucket]
-            target.meetings += meetings or 0
-            target.attendance += attendance or 0
-            target.rsvp_yes += yes or 0
-            target.yes_came += came or 0
-    for row in checkout_rows:
-        bucket, count, total, *rest = row
+            meetings, attendance, yes, came = (int(f or 0) for f in figures)  # PG sums: Decimal
+            target.meetings += meetings
+            target.attendance += attendance
+            target.rsvp_yes += yes
+            target.yes_came += came
+    for bucket, *figures in checkout_rows:
         if _bucket(bucket, months) is None:
             continue
         target = result[bucket]
-        target.checkouts += count or 0
-        target.usefulness_sum += total or 0
-        target.usefulness = [a + (b or 0) for a, b in zip(target.usefulness, rest[:5], strict=True)]
+        count, total, *rest = (int(f or 0) for f in figures)
+        target.checkouts += count
+        target.usefulness_sum += total
+        target.usefulness = [a + b for a, b in zip(target.usefulness, rest[:5], strict=True)]
         for key, value in zip(CYCLES, rest[5:], strict=True):
-            target.cycles[key] += value or 0
+            target.cycles[key] += value
     return result
 
 
