@@ -220,3 +220,20 @@ def test_my_check_outs_and_stories_are_in_my_export(app, client, people):
     ]
     assert [s["title"] for s in data["value_stories"]] == ["Mijn verhaal"]
     assert data["value_stories"][0]["visible_to"] == "coordinators"
+
+
+def test_the_meeting_page_offers_the_check_out_and_a_story(app, client, people):
+    meeting_id = past_meeting(app, people)
+    with app.app_context():
+        future_id = factories.meeting("Volgende keer", days=5).id
+    login_as(client, people, "member")
+    page = client.get(f"/meetings/{meeting_id}").get_data(as_text=True)
+    assert f"/value/checkout/{meeting_id}" in page
+    assert f"/value/stories/new?about=meeting:{meeting_id}" in page
+    login_as(client, people, "other")  # was not there: a story, no check-out
+    page = client.get(f"/meetings/{meeting_id}").get_data(as_text=True)
+    assert f"/value/checkout/{meeting_id}" not in page and "/value/stories/new" in page
+    assert (
+        "/value/"
+        not in client.get(f"/meetings/{future_id}").get_data(as_text=True).split("<main", 1)[1]
+    )

@@ -39,6 +39,15 @@ REFUSALS = {
 bp.add_app_template_global(cycles, "value_cycles")
 
 
+@bp.app_template_global("value_checkout_state")
+def checkout_state(meeting):
+    """ "future", "open" or "closed": whether a meeting page offers the check-out (no query)."""
+    now = utcnow()
+    if now < rules.opens_at(meeting):
+        return "future"
+    return "open" if now <= rules.closes_at(meeting) else "closed"
+
+
 @bp.app_template_filter("decimal")
 def decimal_filter(value):
     """A number as people read it in their language ("4,2" in Dutch); "–" for none."""
