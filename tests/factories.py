@@ -198,3 +198,55 @@ def stance(decision, member, kind, reason="", version=None):
     db.session.add(item)
     db.session.commit()
     return item
+
+
+def attend(meeting, user):
+    from leernet.meetings.models import Attendance
+
+    item = Attendance(meeting_id=meeting.id, user_id=user.id)
+    db.session.add(item)
+    db.session.commit()
+    return item
+
+
+def checkout(meeting, user, usefulness=4, cycles=("immediate",), takeaway=""):
+    from leernet.value.models import CheckOut
+
+    item = CheckOut(
+        meeting_id=meeting.id,
+        user_id=user.id,
+        usefulness=usefulness,
+        takeaway=takeaway,
+        **{
+            key: key in cycles
+            for key in ("immediate", "potential", "applied", "realised", "reframing")
+        },
+    )
+    db.session.add(item)
+    db.session.commit()
+    return item
+
+
+def story(author, title="De subsidietip werkte", text="We kregen de subsidie.", cycles=("applied",),
+          visibility="network", in_report=False, link=None, days_ago=0):  # fmt: skip
+    from leernet.value.models import Story
+
+    told = utcnow() - timedelta(days=days_ago)
+    item = Story(
+        author_id=author.id if author else None,
+        title=title,
+        text=text,
+        visibility=visibility,
+        in_report=in_report,
+        link_kind=link[0] if link else None,
+        link_id=link[1] if link else None,
+        created_at=told,
+        updated_at=told,
+        **{
+            key: key in cycles
+            for key in ("immediate", "potential", "applied", "realised", "reframing")
+        },
+    )
+    db.session.add(item)
+    db.session.commit()
+    return item

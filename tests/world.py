@@ -41,6 +41,11 @@ def build():
     poll = factories.poll(coordinator)
     decision = closed_decision(member, other)
     factories.decision(member, "Open voorstel", method="majority")
+    story = factories.story(member, link=("meeting", meeting.id))
+    factories.story(other, "Alleen voor coördinatoren", visibility="coordinators")
+    past = factories.meeting("Afgelopen bijeenkomst", days=-2, host=coordinator)
+    factories.attend(past, member)
+    factories.checkout(past, member, takeaway="Een les")
     db.session.commit()
     people = {"coordinator": coordinator.email, "member": member.email, "other": other.email}
     values = {
@@ -54,6 +59,7 @@ def build():
         "meeting_id": meeting.id,
         "series_id": series.id,
         "poll_id": poll.id,
+        "story_id": story.id,
     }
     return people, values
 

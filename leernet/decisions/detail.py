@@ -15,7 +15,6 @@ from sqlalchemy.orm import joinedload
 from ..admin.models import current_network
 from ..errors import error_page
 from ..extensions import db
-from ..members.models import User
 from ..timeutil import utcnow
 from ..web import go, render
 from . import rules, service
@@ -24,7 +23,7 @@ from .labels import REFUSALS
 from .models import Decision, Stance
 from .service import DecisionError
 
-WITH_PROPOSER = [joinedload(Decision.proposer).lazyload(User.tags)]
+WITH_PROPOSER = [joinedload(Decision.proposer)]
 
 
 def can_see(user, decision_id):
@@ -103,7 +102,7 @@ def recorded_tally(decision):
 def detail_context(decision, form=None):
     stances = db.session.scalars(
         select(Stance)
-        .options(joinedload(Stance.member).lazyload(User.tags))
+        .options(joinedload(Stance.member))
         .where(Stance.decision_id == decision.id)
         .order_by(Stance.updated_at, Stance.id)
     ).all()

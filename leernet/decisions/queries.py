@@ -6,7 +6,6 @@ from sqlalchemy import and_, exists, or_, select
 from sqlalchemy.orm import joinedload
 
 from ..extensions import db
-from ..members.models import User
 from . import rules
 from .forms import network_zone
 from .models import Decision, Stance
@@ -33,7 +32,7 @@ def log_query(status="", method="", outcome="", text=""):
                 Decision.proposal.icontains(text, autoescape=True),
             )
         )
-    return query.options(joinedload(Decision.proposer).lazyload(User.tags)).order_by(
+    return query.options(joinedload(Decision.proposer)).order_by(
         Decision.opened_at.desc(), Decision.id.desc()
     )
 

@@ -9,7 +9,6 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import lazyload
 
 from ..admin.models import current_network
 from ..extensions import db
@@ -26,7 +25,6 @@ def recipients(exclude=None, ids=None):
     query = (
         select(User)
         .where(User.active.is_(True), User.erased.is_(False), User.notify_meetings.is_(True))
-        .options(lazyload(User.tags))
         .order_by(User.id)
     )
     if exclude is not None:

@@ -9,7 +9,6 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from ..extensions import db
-from ..members.models import User
 from .attendance import checkin_open
 from .models import Attendance, Meeting, Rsvp
 from .rsvp import Counts, mine, refusal, tally, waiting_position
@@ -23,10 +22,10 @@ def load(meeting_id):
         select(Meeting)
         .where(Meeting.id == meeting_id)
         .options(
-            joinedload(Meeting.host).lazyload(User.tags),
+            joinedload(Meeting.host),
             joinedload(Meeting.series),
-            selectinload(Meeting.rsvps).selectinload(Rsvp.user).lazyload(User.tags),
-            selectinload(Meeting.attendances).selectinload(Attendance.user).lazyload(User.tags),
+            selectinload(Meeting.rsvps).selectinload(Rsvp.user),
+            selectinload(Meeting.attendances).selectinload(Attendance.user),
         )
     )
 
@@ -103,6 +102,6 @@ def next_meeting(now):
         select(Meeting)
         .where(Meeting.ends_at > now, Meeting.cancelled_at.is_(None))
         .order_by(Meeting.starts_at, Meeting.id)
-        .options(joinedload(Meeting.host).lazyload(User.tags))
+        .options(joinedload(Meeting.host))
         .limit(1)
     )

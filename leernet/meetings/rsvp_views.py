@@ -10,7 +10,6 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import lazyload
 
 from ..access import MEMBER, access
 from ..extensions import db
@@ -89,10 +88,7 @@ def checkin(meeting_id):
 def roster(meeting):
     """Everyone who answered or was checked in first, then the other active members."""
     users = db.session.scalars(
-        select(User)
-        .where(User.erased.is_(False))
-        .options(lazyload(User.tags))
-        .order_by(func.lower(User.name), User.id)
+        select(User).where(User.erased.is_(False)).order_by(func.lower(User.name), User.id)
     ).all()
     answers = {
         r.user_id: r for r in db.session.scalars(select(Rsvp).where(Rsvp.meeting_id == meeting.id))

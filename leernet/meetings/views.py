@@ -12,7 +12,6 @@ from sqlalchemy.orm import joinedload
 
 from ..access import MEMBER, access
 from ..extensions import db
-from ..members.models import User
 from ..timeutil import utcnow
 from ..web import external_url, render
 from . import panel, text
@@ -29,7 +28,7 @@ PER_PAGE = 20
 
 
 def listing(when, now):
-    query = select(Meeting).options(joinedload(Meeting.host).lazyload(User.tags))
+    query = select(Meeting).options(joinedload(Meeting.host))
     if when == "past":
         return query.where(Meeting.ends_at < now).order_by(
             Meeting.starts_at.desc(), Meeting.id.desc()

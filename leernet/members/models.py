@@ -54,9 +54,7 @@ class User(UserMixin, db.Model):
     #: cookies carry the previous value and stop working.
     session_version: Mapped[int] = mapped_column(Integer, default=1)
     created_at = mapped_column(UTCDateTime, default=utcnow)
-    tags: Mapped[list[ExpertiseTag]] = relationship(
-        secondary=user_tags, order_by=ExpertiseTag.name, lazy="selectin"
-    )
+    tags: Mapped[list[ExpertiseTag]] = relationship(secondary=user_tags, order_by=ExpertiseTag.name)
 
     @property
     def is_active(self):

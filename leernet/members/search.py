@@ -2,6 +2,7 @@
 
 from flask import url_for
 from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm import selectinload
 
 from ..search import Document, register
 from .models import User
@@ -12,6 +13,7 @@ from .models import User
     model=User,
     label=_l("Members"),
     url=lambda doc: url_for("members.profile", member_id=doc.object_id),
+    options=lambda query: query.options(selectinload(User.tags)),
 )
 def member_document(user):
     if not user.is_active:

@@ -6,6 +6,7 @@ from flask import Blueprint, Response, abort, flash, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, logout_user
 from sqlalchemy import func, or_, select
+from sqlalchemy.orm import selectinload
 
 from ..access import MEMBER, access
 from ..extensions import db
@@ -29,7 +30,7 @@ def directory_query(text, tag):
         query = query.where(
             or_(func.lower(User.name).like(like), User.tags.any(ExpertiseTag.name.like(like)))
         )
-    return query.order_by(func.lower(User.name), User.id)
+    return query.options(selectinload(User.tags)).order_by(func.lower(User.name), User.id)
 
 
 def popular_tags(limit=12):

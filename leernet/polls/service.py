@@ -51,9 +51,8 @@ def load(poll_id):
         .options(
             selectinload(DatePoll.options)
             .selectinload(PollOption.answers)
-            .selectinload(PollAnswer.user)
-            .lazyload(User.tags),
-            selectinload(DatePoll.created_by).lazyload(User.tags),
+            .selectinload(PollAnswer.user),
+            selectinload(DatePoll.created_by),
         )
     )
 

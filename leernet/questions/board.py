@@ -7,7 +7,6 @@ may change or remove a question, the author or a coordinator an answer.
 from datetime import timedelta
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import lazyload
 
 from ..extensions import db
 from ..members.models import ExpertiseTag, User, user_tags
@@ -93,7 +92,7 @@ def suggestions(question, limit=5):
         member_tags.setdefault(user_id, []).append(name)
     ranked = rank_members(member_tags, names, exclude={question.asked_by_id}, limit=limit)
     chosen = [member_id for member_id, _hits in ranked]
-    query = select(User).where(User.id.in_(chosen)).options(lazyload(User.tags))
+    query = select(User).where(User.id.in_(chosen))
     users = {u.id: u for u in db.session.scalars(query)}
     return [(users[member_id], hits) for member_id, hits in ranked if member_id in users]
 

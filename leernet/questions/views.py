@@ -9,7 +9,6 @@ from sqlalchemy.orm import selectinload
 from ..access import MEMBER, access
 from ..extensions import db
 from ..mail import deliver
-from ..members.models import User
 from ..web import external_url, form_status, go, render
 from . import cards, export, search  # noqa: F401  (register card, export section, search kind)
 from .board import (
@@ -39,8 +38,8 @@ def _question_with_answers(question_id):
         select(Question)
         .where(Question.id == question_id)
         .options(
-            selectinload(Question.asked_by).lazyload(User.tags),
-            selectinload(Question.answers).selectinload(Answer.author).lazyload(User.tags),
+            selectinload(Question.asked_by),
+            selectinload(Question.answers).selectinload(Answer.author),
         )
     )
     if question is None:
@@ -65,9 +64,7 @@ def _may_change_answer(user, answer_id):
 def index():
     which = request.args.get("show", "open")
     which = which if which in FILTERS else "open"
-    query = listing(which, current_user).options(
-        selectinload(Question.asked_by).lazyload(User.tags)
-    )
+    query = listing(which, current_user).options(selectinload(Question.asked_by))
     page = db.paginate(query, per_page=20, error_out=False, count=True)
     counts = answer_counts([q.id for q in page.items])
     return render(

@@ -12,7 +12,6 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import selectinload
 
 from ..extensions import db
-from ..members.models import User
 from . import files, storage
 from .models import Resource, ResourceTag, resource_tag_link
 
@@ -130,9 +129,7 @@ def may_change(user, resource):
 
 def listing(kind="", tag=""):
     """The resources to list, newest first, optionally of one kind or with one tag."""
-    query = select(Resource).options(
-        selectinload(Resource.tags), selectinload(Resource.added_by).lazyload(User.tags)
-    )
+    query = select(Resource).options(selectinload(Resource.tags), selectinload(Resource.added_by))
     if kind:
         query = query.where(Resource.kind == kind)
     if tag:

@@ -22,6 +22,10 @@
     }
   });
 
+  document.addEventListener("click", function (event) {
+    if (event.target.closest("[data-print]")) window.print();
+  });
+
   document.addEventListener("submit", function (event) {
     var button = event.submitter || event.target.querySelector("[data-confirm]");
     var message = button && button.getAttribute("data-confirm");
