@@ -21,6 +21,10 @@ MEMBER_REFUSED = {
     "polls.new",
     "polls.schedule",
     "polls.close",
+    "minutes.share",
+    "minutes.approve",
+    "minutes.unlock",
+    "minutes.visibility",
 }
 
 
@@ -41,6 +45,9 @@ def build():
     poll = factories.poll(coordinator)
     decision = closed_decision(member, other)
     factories.decision(member, "Open voorstel", method="majority")
+    factories.attend(meeting, member)
+    minutes = factories.minutes(meeting, coordinator, "Eerste versie", "Tweede", state="shared")
+    action = factories.action(member, by=coordinator, meeting=meeting, minutes=minutes)
     db.session.commit()
     people = {"coordinator": coordinator.email, "member": member.email, "other": other.email}
     values = {
@@ -54,6 +61,8 @@ def build():
         "meeting_id": meeting.id,
         "series_id": series.id,
         "poll_id": poll.id,
+        "minutes_id": minutes.id,
+        "action_id": action.id,
     }
     return people, values
 

@@ -33,9 +33,9 @@ def log_query(status="", method="", outcome="", text=""):
                 Decision.proposal.icontains(text, autoescape=True),
             )
         )
-    return query.options(joinedload(Decision.proposer).lazyload(User.tags)).order_by(
-        Decision.opened_at.desc(), Decision.id.desc()
-    )
+    return query.options(
+        joinedload(Decision.proposer).lazyload(User.tags), joinedload(Decision.meeting)
+    ).order_by(Decision.opened_at.desc(), Decision.id.desc())
 
 
 def my_stances(user, decision_ids):
