@@ -114,3 +114,18 @@ def test_my_actions_card_shows_the_soonest_first_and_overdue_ones(app, client, c
     assert card.index("Te laat") < card.index("Later") < card.index("Zonder datum")
     assert "Al klaar" not in card and "Van een ander" not in card
     assert 'class="overdue"' in card
+
+
+def test_export_holds_my_revisions_and_actions(app, client, crew):  # noqa: F811
+    import json
+
+    with app.app_context():
+        factories.minutes(meeting_of(crew), member(crew, "member"), "Mijn tekst", "Tweede tekst")
+        factories.action(member(crew, "member"), "Mijn actie", by=member(crew, "host"))
+        factories.action(member(crew, "other"), "Andermans actie")
+    login_as(client, crew, "member")
+    data = json.loads(client.get("/members/me/export").text)
+    assert [r["text"] for r in data["minutes"]] == ["Mijn tekst", "Tweede tekst"]
+    assert data["minutes"][0]["meeting"] == "Netwerkdag"
+    assert [a["what"] for a in data["actions"]] == ["Mijn actie"]
+    assert data["actions"][0]["mine"] and not data["actions"][0]["noted_by_me"]

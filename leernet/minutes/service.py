@@ -51,6 +51,25 @@ def find(kind, subject_id):
     )
 
 
+def create(subject, obj, taker_id=None):
+    """New, empty minutes of ``obj`` (a draft, nothing written yet); the caller commits."""
+    if subject.minute_taker is not None:
+        taker_id = subject.minute_taker(obj) or taker_id
+    minutes = Minutes(
+        subject_kind=subject.kind,
+        subject_id=obj.id,
+        meeting_id=subject.meeting_id(obj),
+        visibility=subject.visibilities[0],
+        taker_id=taker_id,
+        state=rules.DRAFT,
+        head=0,
+        text="",
+    )
+    db.session.add(minutes)
+    db.session.flush()
+    return minutes
+
+
 def ensure(subject, obj, taker_id=None):
     """The minutes of ``obj``, created (empty, as a draft) and committed if need be.
 
@@ -60,18 +79,8 @@ def ensure(subject, obj, taker_id=None):
     minutes = find(subject.kind, obj.id)
     if minutes is not None:
         return minutes
-    if subject.minute_taker is not None:
-        taker_id = subject.minute_taker(obj) or taker_id
-    db.session.add(
-        Minutes(
-            subject_kind=subject.kind,
-            subject_id=obj.id,
-            meeting_id=subject.meeting_id(obj),
-            visibility=subject.visibilities[0],
-            taker_id=taker_id,
-        )
-    )
     try:
+        create(subject, obj, taker_id)
         db.session.commit()
     except IntegrityError:
         db.session.rollback()
