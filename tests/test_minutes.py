@@ -278,3 +278,22 @@ def test_minutes_of_an_unknown_meeting_or_id(client, crew):  # noqa: F811
     assert client.get("/meetings/99999/minutes").status_code == 404
     assert client.get("/minutes/99999").status_code == 404
     assert client.get("/meetings/99999999999999999999/minutes").status_code == 404
+
+
+def test_two_attendees_starting_at_once_lose_nothing(app, client, crew):  # noqa: F811
+    alice, bob = client, app.test_client()
+    login_as(alice, crew, "member")
+    login_as(bob, crew, "other")
+    assert (
+        alice.post(url(crew, "/edit"), data={"text": "Notities van Bram", "base": "0"}).status_code
+        == 303
+    )
+    late = bob.post(url(crew, "/edit"), data={"text": "Notities van Chris", "base": "0"})
+    assert late.status_code == 409
+    assert "Someone else has started these minutes" in late.text
+    assert "Notities van Chris" in late.text and "Notities van Bram" not in late.text
+    with app.app_context():
+        minutes = minutes_of(crew["meeting"])
+        assert (minutes.head, minutes.taker_id) == (1, crew["member"][0])
+    assert bob.get(url(crew, "/edit")).status_code == 409
+    assert bob.get(url(crew)).status_code == 403  # the draft is still the minute-taker's

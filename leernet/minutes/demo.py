@@ -134,6 +134,16 @@ def minutes(context):
                     created_at=done,
                 )
             )
+    if past:
+        db.session.add(  # the coordinator's demo account has one overdue action
+            ActionItem(
+                what="Offerte voor de locatie van de netwerkdag opvragen",
+                owner_id=members[0].id,
+                created_by_id=members[9].id,
+                meeting_id=past[-1].id,
+                due_on=(now - timedelta(days=4)).date(),
+            )
+        )
     db.session.add(
         ActionItem(
             what="Jaarverslag van het netwerk schrijven voor de subsidiegever",

@@ -10,7 +10,7 @@ STATES = {
     rules.APPROVED: _l("Approved"),
 }
 STATE_HINTS = {
-    rules.DRAFT: _l("Only the minute-taker and the host can see this draft."),
+    rules.DRAFT: _l("Only the minute-taker, the host and coordinators can see this draft."),
     rules.SHARED: _l("Attendees can read and amend these minutes until they are approved."),
     rules.APPROVED: _l("Approved and locked. Only the host or a coordinator can unlock them."),
 }
@@ -33,5 +33,9 @@ REFUSALS = {
     "visibility": _l("Choose who can read the minutes."),
     "no_revision": _l("That revision does not exist."),
     "conflict": _l("Someone else saved the minutes while you were editing."),
-    "draft": _l("Only the minute-taker and the host can change a draft."),
+    "draft": _l("Only the minute-taker, the host and coordinators can change a draft."),
+    "taken": _l(
+        "Someone else has started these minutes. Keep your notes: copy them, and add them "
+        "once the minutes are shared with the attendees."
+    ),
 }

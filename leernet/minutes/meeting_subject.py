@@ -67,10 +67,11 @@ def initial_text(meeting):
     from ..meetings.attendance import present_members
 
     names = ", ".join(m.name for m in present_members(meeting) if m.is_active)
-    parts = [f"**{_('Present')}:** {names}" if names else f"**{_('Present')}:** "]
+    present, agenda, discussed, agreed = _("Present"), _("Agenda"), _("Discussed"), _("Agreed")
+    parts = [f"**{present}:** {names}".rstrip()]
     if meeting.agenda:
-        parts += [f"## {_('Agenda')}", meeting.agenda.strip()]
-    parts += [f"## {_('Discussed')}", "", f"## {_('Agreed')}", "- "]
+        parts += [f"## {agenda}", meeting.agenda.strip()]
+    parts += [f"## {discussed}", "", f"## {agreed}", "- "]
     return "\n\n".join(parts) + "\n"
 
 

@@ -69,10 +69,11 @@ def show(doc, status=200, error=None, unlock_form=None, visibility_form=None):
     return render("minutes/view.html", status=status, **context)
 
 
-def editor(doc, form, status=200, theirs=None, changes=None):
+def editor(doc, form, status=200, theirs=None, changes=None, error=None):
     return render(
         "minutes/edit.html",
         status=status,
+        error=error,
         doc=doc,
         form=form,
         theirs=theirs,

@@ -101,11 +101,15 @@ def reads(user, **args):
 
 
 def writes(user, **args):
-    """Access rule: one of the document's writers (a locked text then says so)."""
+    """Access rule: one of the document's writers (a locked text then says so), or an
+    attendee who began writing while someone else started the draft (told so, with
+    their text kept)."""
     doc = resolve(**args)
     if doc.minutes is None or not doc.minutes.head:
         return doc.may("write")
-    return rules.writer(doc.standing, doc.state, doc.visibility)
+    s = doc.standing
+    started_by_another = doc.state == rules.DRAFT and rules.may_start(s, doc.visibility)
+    return rules.writer(s, doc.state, doc.visibility) or started_by_another
 
 
 def keeps(user, **args):

@@ -69,9 +69,11 @@ def view(meeting_id=None, minutes_id=None):
 @access(MEMBER, writes)
 def edit(meeting_id=None, minutes_id=None):
     doc = resolve(meeting_id=meeting_id, minutes_id=minutes_id)
-    if doc.minutes is not None and not doc.may("write"):
-        return refused(doc, "locked" if doc.minutes.locked else "draft")
     form = MinutesForm()
+    if doc.minutes is not None and not doc.may("write"):
+        if doc.minutes.locked:
+            return refused(doc, "locked")
+        return taken(doc, form)
     if not form.is_submitted():
         form.text.data = pages.starting_text(doc)
         form.base.data = doc.minutes.head if doc.minutes else 0
@@ -82,7 +84,7 @@ def edit(meeting_id=None, minutes_id=None):
         forget()
         doc = resolve(**doc.args)
         if not doc.may("write"):
-            return refused(doc, "draft")
+            return taken(doc, form)
     try:
         saved = service.save(
             doc.minutes, form.base.data, form.text.data, current_user, utcnow(), form.note.data
@@ -102,6 +104,14 @@ def edit(meeting_id=None, minutes_id=None):
     else:
         flash(_("Saved as revision %(number)d.", number=saved.number), "success")
     return to_view(doc)
+
+
+def taken(doc, form):
+    """Someone else started the draft meanwhile: say so, and keep this member's text."""
+    if not form.is_submitted():
+        return refused(doc, "taken")
+    form.validate()
+    return pages.editor(doc, form, status=409, error=labels.REFUSALS["taken"])
 
 
 def merge(doc, form, head):
