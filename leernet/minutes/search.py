@@ -14,7 +14,7 @@ from ..extensions import db
 from ..markdown import plain_text
 from ..meetings.models import Attendance, Meeting, Rsvp
 from ..members.models import User
-from ..search import NETWORK, RESTRICTED, Document, register
+from ..search import KINDS, NETWORK, RESTRICTED, Document, register
 from . import rules, subjects
 from .meeting_subject import coordinator_ids
 from .models import Minutes, MinutesEvent, MinutesRevision
@@ -89,3 +89,30 @@ def minutes_document(minutes):
         parent_id=obj.id if subject.url_arg == "meeting_id" else None,
         updated_at=minutes.updated_at,
     )
+
+
+def also_watch(model, subject_ids, kind):
+    """Re-index the minutes of subject ``kind`` when a ``model`` row changes.
+
+    ``subject_ids(row)`` names the subjects the row affects, e.g. for intervision
+    ``also_watch(Participant, lambda row: [row.session_id], "session")``: who may find
+    participant-only minutes follows who takes part. Returns the previous watcher.
+    """
+
+    def ids(row):
+        wanted = [i for i in subject_ids(row) if i]
+        if not wanted:
+            return []
+        with db.session.no_autoflush:
+            return list(
+                db.session.scalars(
+                    select(Minutes.id).where(
+                        Minutes.subject_kind == kind, Minutes.subject_id.in_(wanted)
+                    )
+                )
+            )
+
+    watch = KINDS["minutes"].watch
+    before = watch.get(model)
+    watch[model] = ids if before is None else (lambda row: [*before(row), *ids(row)])
+    return before
