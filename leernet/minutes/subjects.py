@@ -22,8 +22,11 @@ people are and who manages it.
     ))
 
 Minutes of a registered subject live at ``/minutes/<minutes_id>`` (create the row with
-``service.ensure(kind, subject_id)``); a subject with ``url_arg`` (meetings:
-``meeting_id``) also gets its minutes at ``/meetings/<id>/minutes``.
+``service.ensure(subject, obj)`` and link with ``url_for("minutes.view",
+minutes_id=...)``); a subject with ``url_arg`` (meetings: ``meeting_id``) also gets its
+minutes at ``/meetings/<id>/minutes``. Search re-indexes minutes when their meeting's
+attendance changes; for other people, call ``minutes.search.also_watch(Participant,
+lambda row: [row.session_id], "session")`` once.
 """
 
 from collections.abc import Callable
