@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from flask import Flask, request
+from werkzeug.routing import IntegerConverter
 
 from . import access, assets, errors, i18n, markdown, measure, search, security
 from .config import configure
@@ -10,7 +11,7 @@ from .extensions import babel, csrf, db, htmx, limiter, login_manager, migrate
 
 BLUEPRINTS = (
     "home", "auth", "members", "admin", "meetings", "polls", "decisions", "resources", "questions",
-    "search", "value",
+    "minutes", "search", "value",
 )  # fmt: skip
 
 
@@ -50,8 +51,19 @@ def create_app(test_config=None):
     return app
 
 
+class IdConverter(IntegerConverter):
+    """``<int:...>`` in a URL: ids fit an integer column (a larger number is a 404, not a
+    database error on PostgreSQL or SQLite)."""
+
+    def __init__(self, url_map, *args, **kwargs):
+        kwargs.setdefault("max", 2**31 - 1)
+        super().__init__(url_map, *args, **kwargs)
+
+
 def _register_blueprints(app):
     from importlib import import_module
+
+    app.url_map.converters["int"] = IdConverter
 
     for name in BLUEPRINTS:
         module = import_module(f".{name}.views", __name__)

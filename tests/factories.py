@@ -200,13 +200,12 @@ def stance(decision, member, kind, reason="", version=None):
     return item
 
 
-def attend(meeting, user):
+def attend(meeting, *users):
     from leernet.meetings.models import Attendance
 
-    item = Attendance(meeting_id=meeting.id, user_id=user.id)
-    db.session.add(item)
+    for user in users:
+        db.session.add(Attendance(meeting_id=meeting.id, user_id=user.id))
     db.session.commit()
-    return item
 
 
 def checkout(meeting, user, usefulness=4, cycles=("immediate",), takeaway=""):
@@ -246,6 +245,43 @@ def story(author, title="De subsidietip werkte", text="We kregen de subsidie.", 
             key: key in cycles
             for key in ("immediate", "potential", "applied", "realised", "reframing")
         },
+    )
+    db.session.add(item)
+    db.session.commit()
+    return item
+
+
+def minutes(meeting, author, *texts, state="draft", visibility=None):
+    """Minutes of ``meeting`` with one revision per text (by ``author``), in ``state``."""
+    from leernet.minutes import service, subjects
+    from leernet.minutes.models import Minutes
+
+    subject = subjects.get("meeting")
+    item = service.ensure(subject, meeting, taker_id=author.id)
+    for text in texts or ("## Besproken\n\nWe hebben het gehad over subsidies.\n",):
+        service.save(item, item.head, text, author, utcnow())
+    if visibility:
+        item.visibility = visibility
+    if state != "draft":
+        item.state = state
+        if state == "approved":
+            item.locked_by_id, item.locked_at = author.id, utcnow()
+    db.session.commit()
+    return db.session.get(Minutes, item.id)
+
+
+def action(owner, what="Subsidieaanvraag rondsturen", by=None, due_in=7, meeting=None,
+           minutes=None, done=False):  # fmt: skip
+    from leernet.minutes.models import ActionItem
+
+    item = ActionItem(
+        what=what,
+        owner_id=owner.id,
+        created_by_id=(by or owner).id,
+        due_on=(utcnow() + timedelta(days=due_in)).date() if due_in is not None else None,
+        meeting_id=meeting.id if meeting else (minutes.meeting_id if minutes else None),
+        minutes_id=minutes.id if minutes else None,
+        done_at=utcnow() if done else None,
     )
     db.session.add(item)
     db.session.commit()

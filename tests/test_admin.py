@@ -60,6 +60,9 @@ def test_settings_change_language_and_timezone(app, client, people):
 def test_home_shows_cards(client, people):
     login_as(client, people, "coordinator")
     page = client.get("/").get_data(as_text=True)
-    assert 'id="card-coordinator"' in page and 'id="card-profile"' in page
+    assert 'id="card-profile"' in page
+    assert 'hx-get="/cards/coordinator"' in page, "the coordinator card loads after the page"
+    assert 'id="card-coordinator"' in client.get("/cards/coordinator").get_data(as_text=True)
     login_as(client, people, "member")
-    assert 'id="card-coordinator"' not in client.get("/").get_data(as_text=True)
+    assert client.get("/cards/coordinator").get_data(as_text=True) == ""
+    assert client.get("/cards/no-such-card").status_code == 404

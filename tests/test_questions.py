@@ -104,12 +104,12 @@ def test_home_card_shows_unanswered_questions_matching_my_expertise(app, client,
         answered = factories.question(other, "Subsidies voor festivals?")
         factories.answer(answered, get_user("coordinator", people))
     login_as(client, people, "member")  # can be asked about subsidies and hr
-    home = client.get("/").get_data(as_text=True)
+    home = client.get("/cards/questions").get_data(as_text=True)
     assert "Questions you could answer" in home
     assert "subsidieaanvraag" in home and "lichttechnicus" not in home
     assert "Subsidies voor festivals" not in home, "already answered"
     login_as(client, people, "other")
-    assert "Questions you could answer" not in client.get("/").get_data(as_text=True)
+    assert "Questions you could answer" not in client.get("/cards/questions").get_data(as_text=True)
 
 
 def test_export_holds_my_questions_and_answers(app, client, people):

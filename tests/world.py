@@ -21,6 +21,10 @@ MEMBER_REFUSED = {
     "polls.new",
     "polls.schedule",
     "polls.close",
+    "minutes.share",
+    "minutes.approve",
+    "minutes.unlock",
+    "minutes.visibility",
 }
 
 
@@ -46,6 +50,9 @@ def build():
     past = factories.meeting("Afgelopen bijeenkomst", days=-2, host=coordinator)
     factories.attend(past, member)
     factories.checkout(past, member, takeaway="Een les")
+    factories.attend(meeting, member)
+    minutes = factories.minutes(meeting, coordinator, "Eerste versie", "Tweede", state="shared")
+    action = factories.action(member, by=coordinator, meeting=meeting, minutes=minutes)
     db.session.commit()
     people = {"coordinator": coordinator.email, "member": member.email, "other": other.email}
     values = {
@@ -56,10 +63,13 @@ def build():
         "resource_id": picture.id,
         "question_id": question.id,
         "answer_id": answer.id,
+        "card_name": "coordinator",
         "meeting_id": meeting.id,
         "series_id": series.id,
         "poll_id": poll.id,
         "story_id": story.id,
+        "minutes_id": minutes.id,
+        "action_id": action.id,
     }
     return people, values
 

@@ -9,7 +9,7 @@ from ..timeutil import utcnow
 from .models import Invitation
 
 
-@card("coordinator", "admin/_card.html", order=90)
+@card("coordinator", "admin/_card.html", order=90, lazy=True)
 def coordinator_card(user):
     if not user.is_coordinator:
         return None

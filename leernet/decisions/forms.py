@@ -22,6 +22,7 @@ from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
 from ..forms import choices, not_blank
 from ..i18n import select_timezone
+from ..meetings.choices import fill_meetings, meeting_field
 from ..timeutil import utcnow
 from . import labels, rules
 
@@ -86,6 +87,11 @@ class ProposalForm(FlaskForm):
         validators=[Optional()],
     )
     threshold = SelectField(_l("Majority needed"), choices=choices(labels.THRESHOLDS))
+    meeting_id = meeting_field(_l("The meeting where it is discussed or decided."))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        fill_meetings(self.meeting_id, getattr(kwargs.get("obj"), "meeting_id", None))
 
     def validate_closes_at(self, field):
         if field.data and not (2000 <= field.data.year <= 2100 and self.closes_utc()):

@@ -18,6 +18,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
+from ..meetings.models import Meeting
 from ..members.models import User
 from ..timeutil import UTCDateTime, utcnow
 from . import rules
@@ -39,6 +40,10 @@ class Decision(db.Model):
     proposer_id: Mapped[int | None] = mapped_column(
         ForeignKey("user.id", ondelete="SET NULL"), index=True
     )
+    #: The meeting it was proposed at or for (optional).
+    meeting_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meeting.id", ondelete="SET NULL"), index=True
+    )
     #: Majority vote: percentage of active members who must take part, and the threshold.
     quorum: Mapped[int] = mapped_column(Integer, default=50)
     threshold: Mapped[str] = mapped_column(String(20), default=rules.SIMPLE)
@@ -59,6 +64,7 @@ class Decision(db.Model):
     reminded_at = mapped_column(UTCDateTime, nullable=True)
 
     proposer: Mapped[User | None] = relationship()
+    meeting: Mapped[Meeting | None] = relationship()
     versions: Mapped[list["DecisionVersion"]] = relationship(
         back_populates="decision",
         order_by="DecisionVersion.number.desc()",

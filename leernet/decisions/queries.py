@@ -32,7 +32,7 @@ def log_query(status="", method="", outcome="", text=""):
                 Decision.proposal.icontains(text, autoescape=True),
             )
         )
-    return query.options(joinedload(Decision.proposer)).order_by(
+    return query.options(joinedload(Decision.proposer), joinedload(Decision.meeting)).order_by(
         Decision.opened_at.desc(), Decision.id.desc()
     )
 

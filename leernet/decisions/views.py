@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 
 from ..access import MEMBER, access
 from ..extensions import db
+from ..meetings.choices import an_id
 from ..timeutil import utcnow
 from ..web import form_status, go, render
 from . import cards, cli, closing, export, feed, labels, queries, rules, service  # noqa: F401  (registries)
@@ -62,7 +63,8 @@ def log():
 @bp.route("/new", methods=["GET", "POST"])
 @access(MEMBER)
 def new():
-    return save_proposal(ProposalForm(closes_at=default_closing()), None)
+    meeting = an_id(request.args.get("meeting")) or 0
+    return save_proposal(ProposalForm(closes_at=default_closing(), meeting_id=meeting), None)
 
 
 @bp.route("/<int:decision_id>/edit", methods=["GET", "POST"])
@@ -92,6 +94,7 @@ def save_proposal(form, decision):
         decision.review_on = form.review_on.data
         decision.quorum = form.quorum_value()
         decision.threshold = form.threshold.data
+        decision.meeting_id = form.meeting_id.data or None
         db.session.flush()
         if opening:
             service.open_decision(decision, utcnow())

@@ -1,13 +1,13 @@
 """Home ("what matters to me now") and the health check."""
 
-from flask import Blueprint, jsonify
+from flask import Blueprint, abort, jsonify, render_template
 from flask_login import current_user
 from sqlalchemy import text
 
-from ..access import PUBLIC, access
+from ..access import MEMBER, PUBLIC, access
 from ..extensions import db
 from ..web import render
-from . import cards_for
+from . import CARDS, cards_for
 
 bp = Blueprint("home", __name__)
 
@@ -18,6 +18,19 @@ def index():
     if not current_user.is_authenticated:
         return render("home/welcome.html")
     return render("home/index.html", cards=cards_for(current_user))
+
+
+@bp.route("/cards/<card_name>")
+@access(MEMBER)
+def lazy_card(card_name):
+    """One lazy home card, asked for by htmx once the home page is shown."""
+    item = CARDS.get(card_name)
+    if item is None or not item.lazy:
+        abort(404)
+    context = item.context(current_user)
+    if context is None:
+        return ""
+    return render_template("home/_card.html", item=item, ctx=context)
 
 
 @bp.route("/healthz")

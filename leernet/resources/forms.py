@@ -7,6 +7,7 @@ from wtforms import RadioField, StringField, TextAreaField
 from wtforms.validators import Length
 
 from ..forms import choices, not_blank
+from ..meetings.choices import fill_meetings, meeting_field
 from .models import KINDS
 
 TAGS_HINT = _l("Separate with commas, e.g. subsidies, contracts")
@@ -23,6 +24,11 @@ class ResourceForm(FlaskForm):
         validators=[Length(max=20_000)],
     )
     tags = StringField(_l("Tags"), description=TAGS_HINT, validators=[Length(max=600)])
+    meeting_id = meeting_field(_l("Slides, a handout or notes of a meeting? Choose it here."))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        fill_meetings(self.meeting_id)
 
 
 class EditResourceForm(FlaskForm):
@@ -34,3 +40,8 @@ class EditResourceForm(FlaskForm):
         validators=[Length(max=20_000)],
     )
     tags = StringField(_l("Tags"), description=TAGS_HINT, validators=[Length(max=600)])
+    meeting_id = meeting_field(_l("Slides, a handout or notes of a meeting? Choose it here."))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        fill_meetings(self.meeting_id)

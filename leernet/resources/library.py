@@ -73,10 +73,14 @@ def recount(tag_ids):
 
 
 def add(user, kind, title, description="", url="", tags="", upload=None, upload_dir="",
-        max_bytes=0):  # fmt: skip
+        max_bytes=0, meeting_id=None):  # fmt: skip
     """A new resource of ``kind`` (link, file or note); the caller commits."""
     resource = Resource(
-        kind=kind, title=title.strip(), description=(description or "").strip(), added_by=user
+        kind=kind,
+        title=title.strip(),
+        description=(description or "").strip(),
+        added_by=user,
+        meeting_id=meeting_id or None,
     )
     if kind == "link":
         resource.url = check_url(url)
@@ -103,8 +107,11 @@ def add(user, kind, title, description="", url="", tags="", upload=None, upload_
     return resource
 
 
-def change(resource, title, description, url, tags):
+def change(resource, title, description, url, tags, meeting_id=...):
+    """Change a resource (``meeting_id`` left out: its meeting stays)."""
     resource.title = title.strip()
+    if meeting_id is not ...:
+        resource.meeting_id = meeting_id or None
     resource.description = (description or "").strip()
     if resource.kind == "link":
         resource.url = check_url(url)

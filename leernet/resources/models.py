@@ -1,6 +1,6 @@
 """The resource library: links, uploaded files and short notes, with tags.
 
-A link to a meeting will be added by the meetings feature (a nullable ``meeting_id``).
+A resource may belong to a meeting (slides of a masterclass, a handout): ``meeting_id``.
 """
 
 from flask_babel import lazy_gettext as _l
@@ -8,6 +8,7 @@ from sqlalchemy import Column, ForeignKey, Integer, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
+from ..meetings.models import Meeting
 from ..members.models import ExpertiseTag, User
 from ..timeutil import UTCDateTime, utcnow
 
@@ -49,9 +50,13 @@ class Resource(db.Model):
     added_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("user.id", ondelete="SET NULL"), index=True
     )
+    meeting_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meeting.id", ondelete="SET NULL"), index=True
+    )
     created_at = mapped_column(UTCDateTime, default=utcnow, index=True)
     updated_at = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     added_by: Mapped[User | None] = relationship()
+    meeting: Mapped[Meeting | None] = relationship()
     tags: Mapped[list[ResourceTag]] = relationship(
         secondary=resource_tag_link, order_by=ResourceTag.name
     )

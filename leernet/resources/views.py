@@ -7,6 +7,7 @@ from sqlalchemy.exc import IntegrityError
 
 from ..access import MEMBER, access
 from ..extensions import db
+from ..meetings.choices import an_id
 from ..web import form_status, go, render
 from . import export, search, storage  # noqa: F401  (register the export section, search kind)
 from .forms import EditResourceForm, ResourceForm
@@ -53,7 +54,9 @@ def index():
 @bp.route("/new", methods=["GET", "POST"])
 @access(MEMBER)
 def new():
-    form = ResourceForm(kind=request.args.get("type", "link"))
+    form = ResourceForm(
+        kind=request.args.get("type", "link"), meeting_id=an_id(request.args.get("meeting")) or 0
+    )
     if form.validate_on_submit():
         try:
             resource = _retry_once(
@@ -67,6 +70,7 @@ def new():
                 upload=form.upload.data or None,
                 upload_dir=current_app.config["UPLOAD_DIR"],
                 max_bytes=_max_bytes(),
+                meeting_id=form.meeting_id.data,
             )
         except LibraryError as error:
             db.session.rollback()
@@ -124,13 +128,14 @@ def edit(resource_id):
             "url": resource.url,
             "description": resource.description,
             "tags": ", ".join(t.name for t in resource.tags),
+            "meeting_id": resource.meeting_id or 0,
         }
     )
     if form.validate_on_submit():
         try:
             _retry_once(
                 change, resource, form.title.data, form.description.data, form.url.data,
-                form.tags.data,
+                form.tags.data, form.meeting_id.data,
             )  # fmt: skip
         except LibraryError as error:
             db.session.rollback()

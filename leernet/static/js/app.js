@@ -1,5 +1,5 @@
 /* leernet's own small script: behaviour that the CSP keeps out of the markup.
-   Copy buttons and confirmation prompts; features add their own sections. */
+   Copy buttons, confirmation prompts, and features' own sections. */
 (function () {
   "use strict";
 
@@ -49,4 +49,46 @@
   });
   document.addEventListener("DOMContentLoaded", function () { syncMethod(document); });
   document.addEventListener("htmx:load", function (event) { syncMethod(event.target); });
+
+  // Minutes: unsaved text stays in this browser, so a dropped connection loses nothing.
+  function stored(key) {
+    try {
+      return JSON.parse(localStorage.getItem("leernet:" + key) || "null");
+    } catch (e) { return null; }
+  }
+  document.addEventListener("input", function (event) {
+    var box = event.target;
+    if (!box.matches || !box.matches("textarea[data-autosave]")) return;
+    var entry = { base: +box.getAttribute("data-base"), text: box.value };
+    var key = "leernet:" + box.getAttribute("data-autosave");
+    try { localStorage.setItem(key, JSON.stringify(entry)); } catch (e) { /* full or private */ }
+  });
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-draft-restore]");
+    if (!button) return;
+    var box = button.form.querySelector("textarea[data-autosave]");
+    var kept = stored(box.getAttribute("data-autosave"));
+    if (kept) {
+      box.value = kept.text;
+      box.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+    button.closest("[data-draft-offer]").hidden = true;
+  });
+  function drafts(root) {
+    root.querySelectorAll("textarea[data-autosave]").forEach(function (box) {
+      var kept = stored(box.getAttribute("data-autosave"));
+      var offer = box.form.querySelector("[data-draft-offer]");
+      if (kept && offer && kept.text !== box.value) offer.hidden = false;
+    });
+    root.querySelectorAll("[data-draft-key]").forEach(function (doc) {
+      var key = doc.getAttribute("data-draft-key"), kept = stored(key);
+      if (kept && doc.getAttribute("data-mine") === "1" && kept.base < +doc.getAttribute("data-head")) {
+        try { localStorage.removeItem("leernet:" + key); } catch (e) { /* nothing kept */ }
+      }
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () { drafts(document); });
+  document.addEventListener("htmx:load", function (event) {
+    if (event.target.querySelectorAll) drafts(event.target);
+  });
 })();

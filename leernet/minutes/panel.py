@@ -1,0 +1,82 @@
+"""What a meeting's page shows of its minutes, actions, decisions and resources.
+
+The meeting page includes ``minutes/_meeting.html``, which calls ``meeting_extras``
+(a template global), so the meetings feature stays unaware of these. A fixed number
+of queries, whatever the network's size; the meeting's RSVPs and attendance are
+already loaded by its page, so its attendees cost nothing.
+"""
+
+from types import SimpleNamespace
+
+from flask_login import current_user
+from sqlalchemy import literal_column, select, union_all
+
+from ..decisions.models import Decision
+from ..extensions import db
+from ..resources.models import KINDS, Resource
+from . import actions, service, subjects
+from .policy import Doc, standing
+
+LIMIT = 20
+
+
+def linked(meeting_id):
+    """The meeting's decisions (drafts aside) and resources, newest first, in one query."""
+    decisions = (
+        select(
+            literal_column("'decision'").label("what"),
+            Decision.id,
+            Decision.title,
+            Decision.status.label("state"),
+            Decision.outcome.label("detail"),
+            Decision.created_at.label("at"),
+        )
+        .where(Decision.meeting_id == meeting_id, Decision.status != "draft")
+        .order_by(Decision.created_at.desc(), Decision.id.desc())
+        .limit(LIMIT)
+        .subquery()
+    )
+    resources = (
+        select(
+            literal_column("'resource'").label("what"),
+            Resource.id,
+            Resource.title,
+            Resource.kind.label("state"),
+            literal_column("''").label("detail"),
+            Resource.created_at.label("at"),
+        )
+        .where(Resource.meeting_id == meeting_id)
+        .order_by(Resource.created_at.desc(), Resource.id.desc())
+        .limit(LIMIT)
+        .subquery()
+    )
+    rows = db.session.execute(union_all(select(decisions), select(resources))).all()
+    rows.sort(key=lambda row: (row.at is not None, row.at, row.id), reverse=True)
+    found = {"decision": [], "resource": []}
+    for row in rows:
+        if row.what == "decision":
+            item = SimpleNamespace(id=row.id, title=row.title, status=row.state, outcome=row.detail)
+        else:
+            item = SimpleNamespace(id=row.id, title=row.title, kind_label=KINDS.get(row.state, ""))
+        found[row.what].append(item)
+    return found["decision"], found["resource"]
+
+
+def meeting_extras(meeting):
+    subject = subjects.get("meeting")
+    minutes = service.find("meeting", meeting.id)
+    doc = Doc(subject, meeting, minutes, standing(current_user, subject, meeting, minutes))
+    readable = {minutes.id} if minutes is not None and doc.may("read") else set()
+    items = actions.visible_for_meeting(current_user, meeting.id, readable)
+    decisions, resources = linked(meeting.id)
+    return {
+        "doc": doc,
+        "minutes": minutes,
+        "may_read": bool(readable),
+        "may_write": doc.may("write"),
+        "actions": items[:LIMIT],
+        "more_actions": len(items) > LIMIT,
+        "decisions": decisions,
+        "resources": resources,
+        "today": actions.today(),
+    }
