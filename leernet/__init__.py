@@ -10,7 +10,7 @@ from .extensions import babel, csrf, db, htmx, limiter, login_manager, migrate
 
 BLUEPRINTS = (
     "home", "auth", "members", "admin", "meetings", "polls", "decisions", "resources", "questions",
-    "search",
+    "search", "intervision",
 )  # fmt: skip
 
 

@@ -5,6 +5,7 @@ deactivating a member ends every other session and remember-me cookie at once.
 """
 
 from flask import redirect, request, url_for
+from sqlalchemy.orm import lazyload
 
 from ..extensions import db, htmx, login_manager
 from ..members.models import User
@@ -18,7 +19,8 @@ def load_user(session_id):
     user_id, _sep, version = session_id.partition(":")
     if not user_id.isdigit() or not version.isdigit():
         return None
-    user = db.session.get(User, int(user_id))
+    # Tags are not needed to know who is asking: one query (the timer poll counts them).
+    user = db.session.get(User, int(user_id), options=[lazyload(User.tags)])
     if user is None or not user.is_active or user.session_version != int(version):
         return None
     return user
