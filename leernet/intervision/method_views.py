@@ -52,7 +52,7 @@ def methods():
 def method(method_key):
     item, template = find(method_key)
     plan = Plan(snapshot(item, template is None))
-    return render("intervision/method.html", method=item, template=template, plan=plan)
+    return render("intervision/method.html", method=item, custom=template, plan=plan)
 
 
 @bp.route("/methods/<method_key>/copy", methods=["POST"])
@@ -117,7 +117,7 @@ def _edit(template):
         return go(url_for("intervision.method", method_key=template.key))
     while len(form.phases) < min(len(form.rows()) + BLANK_ROWS, form.phases.max_entries):
         form.phases.append_entry()
-    return render("intervision/method_edit.html", form=form, template=template,
+    return render("intervision/method_edit.html", form=form, custom=template,
                   status=form_status())  # fmt: skip
 
 
