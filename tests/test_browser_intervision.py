@@ -45,7 +45,10 @@ def server_remaining(app, session_id):
 
 
 def test_everyone_follows_the_facilitator_and_a_restart_loses_no_time(
-    app, live_server, phone, tmp_path  # noqa: F811
+    app,
+    live_server,
+    phone,
+    tmp_path,  # noqa: F811
 ):
     with app.app_context():
         world = iw.build()

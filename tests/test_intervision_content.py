@@ -98,8 +98,8 @@ def test_reflection_then_follow_up_at_the_next_session_of_the_group(app, client,
     control(client, world, "start")
     control(client, world, "finish")
     iw.login(client, world, "case_bringer")
-    response = client.post(url(world, "/reflection"), headers=HTMX,
-                           data={"reflection": "Ik zag mijn patroon.", "action": "Nee zeggen."})  # fmt: skip
+    said = {"reflection": "Ik zag mijn patroon.", "action": "Nee zeggen."}
+    response = client.post(url(world, "/reflection"), headers=HTMX, data=said)
     assert response.status_code == 200 and "Nee zeggen." in response.get_data(as_text=True)
     with app.app_context():
         first = db.session.get(Session, world["session_id"])

@@ -54,8 +54,7 @@ REFUSED = {
     | {"intervision.control", "intervision.change_roles", "intervision.follow_up"},
     "non_participant": OTHERS_REFUSED | SESSION,
     "facilitator": OTHERS_REFUSED | CONTENT | {"intervision.note", "intervision.follow_up"},
-    "coordinator": CONTENT
-    | {"intervision.note", "intervision.my_part", "intervision.follow_up"},
+    "coordinator": CONTENT | {"intervision.note", "intervision.my_part", "intervision.follow_up"},
 }
 
 
