@@ -44,12 +44,9 @@ def server_remaining(app, session_id):
         return timer.remaining(row.timer_state, Plan(row.plan).durations, utcnow())
 
 
-def test_everyone_follows_the_facilitator_and_a_restart_loses_no_time(
-    app,
-    live_server,
-    phone,
-    tmp_path,  # noqa: F811
-):
+def test_everyone_follows_the_facilitator_and_a_restart_loses_no_time(  # noqa: F811
+    app, live_server, phone, tmp_path  # noqa: F811
+):  # fmt: skip
     with app.app_context():
         world = iw.build()
     session = f"{live_server.url}/intervision/{world['session_id']}"
