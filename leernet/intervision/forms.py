@@ -19,7 +19,7 @@ from wtforms import (
     TextAreaField,
 )
 from wtforms.fields import FieldList
-from wtforms.validators import InputRequired, Length, NumberRange, Optional
+from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from ..forms import choices, not_blank
@@ -168,3 +168,7 @@ class GroupForm(FlaskForm):
     name = StringField(_l("Name"), validators=[not_blank, Length(max=80)], filters=[_strip])
     members = MultiCheckboxField(_l("Members"), coerce=int)
     active = BooleanField(_l("Active"), default=True)
+
+    def validate_members(self, field):
+        if len(set(field.data or [])) < MIN_SIZE:
+            raise ValidationError(_l("A group needs at least 3 members."))

@@ -19,7 +19,12 @@ MAX_SIZE = 8
 
 
 class GroupingError(ValueError):
-    """Too few people for even one group."""
+    """Too few people for even one group (``name``: the standing group, ``count``: people)."""
+
+    def __init__(self, message="", name=None, count=0):
+        super().__init__(message)
+        self.name = name
+        self.count = count
 
 
 def group_count(people: int, wished_size: int = 4) -> int:

@@ -14,7 +14,7 @@ from ..meetings.attendance import present_members
 from ..meetings.models import Meeting
 from ..members.models import User
 from . import roles
-from .grouping import form_groups
+from .grouping import MIN_SIZE, GroupingError, form_groups
 from .models import Participant, Session
 from .plans import Plan, snapshot
 from .setup_models import IntervisionGroup
@@ -122,6 +122,8 @@ def for_standing(meeting, groups, method, shipped, template, by, expires=None):
     for group in groups:
         members = [u.id for u in group.members if u.is_active]
         here = [uid for uid in members if uid in present] if present else members
+        if len(here) < MIN_SIZE:
+            raise GroupingError("too few", group.name, len(here))
         made.append(create(meeting, group.name, method, shipped, template, here, by, group,
                            expires))  # fmt: skip
     propose_all(made, meeting)

@@ -7,6 +7,7 @@ often is what makes rotation fair, and seeing it keeps it honest.
 
 from flask import abort, flash, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 from sqlalchemy import func, select
 from sqlalchemy.orm import lazyload
@@ -61,9 +62,9 @@ def new_sessions(meeting_id):
                     meeting, method, shipped, template, form.size.data, form.mix.data,
                     current_user, expires,
                 )  # fmt: skip
-        except GroupingError:
+        except GroupingError as problem:
             db.session.rollback()
-            error = _grouping_error(form, meeting)
+            error = _grouping_error(form, meeting, problem)
         else:
             db.session.commit()
             flash(_("%(num)d group(s) ready. Roles are proposed.", num=len(made)), "success")
@@ -74,7 +75,14 @@ def new_sessions(meeting_id):
                   present=present, groups=groups, status=status)  # fmt: skip
 
 
-def _grouping_error(form, meeting):
+def _grouping_error(form, meeting, problem):
+    if problem.name:
+        return ngettext(
+            "%(name)s has only %(num)d member here; a group needs at least 3.",
+            "%(name)s has only %(num)d members here; a group needs at least 3.",
+            problem.count,
+            name=problem.name,
+        )
     if form.grouping.data == "standing":
         return _("Choose at least one standing group.")
     free = len(present_members(meeting)) - len(sessions.taken_ids(meeting))
