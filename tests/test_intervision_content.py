@@ -232,3 +232,12 @@ def test_xss_in_the_case_and_notes_comes_back_escaped(app, client, world):
     client.post(url(world, "/reflection"), data={"reflection": evil, "action": evil})
     page = client.get(url(world)).get_data(as_text=True)
     assert evil not in page and "&lt;script&gt;" in page
+
+
+def test_a_first_time_facilitator_gets_a_briefing_before_the_start(app, client, world):
+    iw.login(client, world, "facilitator")
+    page = client.get(url(world)).get_data(as_text=True)
+    assert "Your briefing as facilitator" in page and "The controls" in page
+    assert "Prefer an incident that is recent" in page  # the first phase's tip
+    iw.login(client, world, "plain")
+    assert "Your briefing as facilitator" not in client.get(url(world)).get_data(as_text=True)
