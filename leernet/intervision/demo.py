@@ -3,6 +3,8 @@ rotation, cases, notes, commitments and their follow-up, and one session running
 
 from datetime import timedelta
 
+from flask_babel import force_locale
+
 from ..demo import step
 from ..extensions import db
 from ..meetings import schedule
@@ -14,7 +16,7 @@ from .assignment import reassign
 from .models import Commitment, PhaseNote
 from .plans import Plan
 from .rotation import CASE_BRINGER, FACILITATOR, MINUTE_TAKER
-from .setup_models import IntervisionGroup
+from .setup_models import IntervisionGroup, MethodTemplate
 
 GROUPS = ("Groep Noord", "Groep Zuid", "Groep West")
 METHODS = ("incident", "incident", "gossip", "compact", "balint", "ten_steps", "incident")
@@ -74,7 +76,31 @@ def intervision(context):
             for session in made:
                 _happened(session, meeting, rng)
     _running_now(members, groups, rng)
+    _own_method(members[0])
     context["intervision_groups"] = groups
+
+
+def _own_method(coordinator):
+    """A coordinator's own short version of the incident method, for a 45-minute slot."""
+    minutes = [5, 5, 10, 0, 5, 5, 0, 10, 5]
+    phases = []
+    with force_locale("nl"):
+        for phase, length in zip(catalogue.get_method("incident").phases, minutes, strict=True):
+            if length:
+                phases.append({"name": str(phase.name), "minutes": length,
+                               "instruction": str(phase.instruction), "tip": str(phase.tip),
+                               "silent": False})  # fmt: skip
+    db.session.add(
+        MethodTemplate(
+            name="Incidentmethode kort (45 min)",
+            description="Onze eigen korte versie: zonder aparte vraagformulering en zonder "
+            "verhaal achteraf, voor avonden met twee casussen.",
+            roles=["facilitator", "case_bringer", "timekeeper"],
+            phases=phases,
+            based_on="incident",
+            created_by_id=coordinator.id,
+        )
+    )
 
 
 def _groups(members):
