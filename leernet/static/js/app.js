@@ -81,7 +81,7 @@
     if (!el || !el.isConnected) return;
     var left = remaining(), over = left <= 0 && el.dataset.status !== "ready";
     var clock = el.querySelector("[data-countdown]"), bar = el.querySelector("[data-progress]");
-    if (clock) clock.textContent = text(left);
+    if (clock) { clock.textContent = text(left); clock.setAttribute("data-left", Math.round(left)); }
     if (bar && live.total) bar.value = Math.max(0, Math.min(live.total, live.total - left));
     el.classList.toggle("over", over);
     var note = el.querySelector("[data-time-up]");
