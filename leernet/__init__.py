@@ -11,7 +11,7 @@ from .extensions import babel, csrf, db, htmx, limiter, login_manager, migrate
 
 BLUEPRINTS = (
     "home", "auth", "members", "admin", "meetings", "polls", "decisions", "resources", "questions",
-    "minutes", "search", "value",
+    "minutes", "search", "value", "intervision",
 )  # fmt: skip
 
 

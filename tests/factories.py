@@ -286,3 +286,32 @@ def action(owner, what="Subsidieaanvraag rondsturen", by=None, due_in=7, meeting
     db.session.add(item)
     db.session.commit()
     return item
+
+
+def intervision(meeting, members, method="incident", roles=None, name="Groep 1", **fields):
+    """An intervision session in ``meeting`` for ``members``; ``roles`` maps role -> user."""
+    from leernet.intervision import catalogue
+    from leernet.intervision import sessions as service
+
+    item = service.create(
+        meeting, name, catalogue.get_method(method), True, None, [u.id for u in members], None
+    )
+    for key, value in fields.items():
+        setattr(item, key, value)
+    db.session.flush()
+    holders = {user.id: role for role, user in (roles or {}).items()}
+    for participant in item.participants:
+        participant.role = holders.get(participant.user_id)
+        if item.status != "ready":
+            participant.held_role = participant.role
+    db.session.commit()
+    return item
+
+
+def commitment(session, user, action="Ik bel de wethouder.", reflection="Het hielp."):
+    from leernet.intervision.models import Commitment
+
+    item = Commitment(session_id=session.id, user_id=user.id, action=action, reflection=reflection)
+    db.session.add(item)
+    db.session.commit()
+    return item

@@ -22,10 +22,11 @@ STATED_MINUTES = {
     "action_learning": 35,
     "troika": 30,
     "socratic": 60,
+    "compact": 60,
 }
 
 
-def test_the_seven_methods_are_shipped_under_stable_keys():
+def test_the_eight_methods_are_shipped_under_stable_keys():
     assert set(METHODS) == set(STATED_MINUTES)
     assert all(key == method.key for key, method in METHODS.items())
     assert get_method("gossip") is METHODS["gossip"]

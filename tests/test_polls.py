@@ -76,7 +76,7 @@ def test_open_a_poll_answer_it_and_schedule_the_best_date(app, client, people):
     member, other = app.test_client(), app.test_client()
     login_as(member, people, "member")
     login_as(other, people, "other")
-    home = member.get("/").get_data(as_text=True)
+    home = member.get("/cards/polls").get_data(as_text=True)
     assert "Help find a date" in home and "Volgende intervisie" in home
 
     def tap(client, option, answer):
@@ -96,7 +96,7 @@ def test_open_a_poll_answer_it_and_schedule_the_best_date(app, client, people):
     assert best_row.index(f'value="{options[1]}"') < best_row.index("</li>")
     with app.app_context():
         assert db.session.scalar(select(func.count(PollAnswer.id))) == 4
-    assert "Help find a date" not in member.get("/").get_data(as_text=True)
+    assert "Help find a date" not in member.get("/cards/polls").get_data(as_text=True)
     exported = member.get("/members/me/export").json["date_polls"]
     assert [(a["poll"], a["answer"]) for a in exported] == [
         ("Volgende intervisie", "yes"),

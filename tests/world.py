@@ -8,7 +8,7 @@ from leernet.extensions import db
 
 from . import factories
 
-ROLES = ("anonymous", "member", "coordinator")
+ROLES = ("anonymous", "member", "non_participant", "facilitator", "coordinator")
 
 #: Routes whose object rule refuses the plain member of this world (who did not host the
 #: meeting or open the poll, and may not schedule): they must answer 403 to them.
@@ -25,6 +25,50 @@ MEMBER_REFUSED = {
     "minutes.approve",
     "minutes.unlock",
     "minutes.visibility",
+    "intervision.new_sessions",
+}
+
+#: In the world's intervision session the member takes minutes, "facilitator"
+#: facilitates, and the non-participant and the coordinator are not in it. Routes of
+#: that session each role may not use (beyond what its level already refuses):
+SESSION = {
+    "intervision.session_page",
+    "intervision.state",
+    "intervision.control",
+    "intervision.change_roles",
+    "intervision.my_part",
+    "intervision.case",
+    "intervision.note",
+    "intervision.reflection",
+    "intervision.follow_up",
+}
+CONTENT = {"intervision.case", "intervision.reflection"}
+#: What the world's member may change because they made it (other members may not).
+MEMBER_OWNS = {
+    "resources.edit",
+    "resources.delete",
+    "questions.edit",
+    "questions.delete",
+    "questions.delete_answer",
+    "value.edit_story",
+    "value.delete_story",
+}
+#: The world's minutes are shared with the meeting's attendees (the member was there).
+ATTENDEES_ONLY = {
+    "minutes.view",
+    "minutes.compare",
+    "minutes.edit",
+    "minutes.history",
+    "minutes.restore",
+}
+OTHERS_REFUSED = MEMBER_REFUSED | MEMBER_OWNS | ATTENDEES_ONLY
+REFUSED = {
+    "member": MEMBER_REFUSED
+    | CONTENT
+    | {"intervision.control", "intervision.change_roles", "intervision.follow_up"},
+    "non_participant": OTHERS_REFUSED | SESSION,
+    "facilitator": OTHERS_REFUSED | CONTENT | {"intervision.note", "intervision.follow_up"},
+    "coordinator": CONTENT | {"intervision.note", "intervision.my_part", "intervision.follow_up"},
 }
 
 
@@ -53,8 +97,15 @@ def build():
     factories.attend(meeting, member)
     minutes = factories.minutes(meeting, coordinator, "Eerste versie", "Tweede", state="shared")
     action = factories.action(member, by=coordinator, meeting=meeting, minutes=minutes)
+    session, commitment, template, group = intervision(meeting, coordinator, member, other)
     db.session.commit()
-    people = {"coordinator": coordinator.email, "member": member.email, "other": other.email}
+    people = {
+        "coordinator": coordinator.email,
+        "member": member.email,
+        "other": other.email,
+        "facilitator": session.holder("facilitator").user.email,
+        "non_participant": factories.user("Nina Buiten").email,
+    }
     values = {
         "member_id": other.id,
         "invitation_id": invitation.id,
@@ -70,8 +121,55 @@ def build():
         "story_id": story.id,
         "minutes_id": minutes.id,
         "action_id": action.id,
+        "session_id": session.id,
+        "phase": 0,
+        "commitment_id": commitment.id,
+        "method_key": "incident",
+        "template_id": template.id,
+        "group_id": group.id,
     }
     return people, values
+
+
+def intervision(meeting, coordinator, member, other):
+    """A session in ``meeting`` (roles set, not started) and a finished one before it,
+    whose case-bringer committed to an action, plus a custom method and a standing group."""
+    from leernet.intervision.models import IntervisionGroup, MethodTemplate
+
+    facilitator = factories.user("Fien Facilitator")
+    timekeeper = factories.user("Tim Tijd")
+    people = [facilitator, member, other, timekeeper]
+    group = IntervisionGroup(name="Groep Noord", members=people)
+    db.session.add(group)
+    earlier = factories.meeting("Intervisie vorige keer", days=-25, host=coordinator)
+    before = factories.intervision(
+        earlier,
+        people,
+        roles={"facilitator": timekeeper, "case_bringer": other, "timekeeper": facilitator},
+        status="finished",
+        group_id=group.id,
+        case_question="Hoe zeg ik nee tegen een opdrachtgever?",
+    )
+    commitment = factories.commitment(before, other)
+    session = factories.intervision(
+        meeting,
+        people,
+        roles={
+            "facilitator": facilitator,
+            "case_bringer": other,
+            "timekeeper": timekeeper,
+            "minute_taker": member,
+        },
+        group_id=group.id,
+    )
+    template = MethodTemplate(
+        name="Onze incidentmethode",
+        roles=["facilitator", "case_bringer", "timekeeper"],
+        phases=[{"name": "Ronde", "minutes": 10, "instruction": "Praat.", "silent": False}],
+    )
+    db.session.add(template)
+    db.session.commit()
+    return session, commitment, template, group
 
 
 def closed_decision(proposer, other):

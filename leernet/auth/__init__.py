@@ -18,6 +18,7 @@ def load_user(session_id):
     user_id, _sep, version = session_id.partition(":")
     if not user_id.isdigit() or not version.isdigit():
         return None
+    # Tags are not needed to know who is asking: one query (the timer poll counts them).
     user = db.session.get(User, int(user_id))
     if user is None or not user.is_active or user.session_version != int(version):
         return None

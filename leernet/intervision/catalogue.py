@@ -5,6 +5,7 @@ change. The data lives in ``catalogue_steps`` and ``catalogue_dialogues`` to kee
 readable; import everything from here.
 """
 
+from .catalogue_compact import COMPACT
 from .catalogue_dialogues import ACTION_LEARNING, BALINT, SOCRATIC, TROIKA
 from .catalogue_steps import GOSSIP, INCIDENT, TEN_STEPS
 from .methods import (
@@ -33,8 +34,10 @@ __all__ = [
 
 METHODS = {
     method.key: method
-    for method in (INCIDENT, GOSSIP, TEN_STEPS, BALINT, ACTION_LEARNING, TROIKA, SOCRATIC)
-}
+    for method in (
+        INCIDENT, GOSSIP, TEN_STEPS, BALINT, ACTION_LEARNING, TROIKA, SOCRATIC, COMPACT
+    )
+}  # fmt: skip
 
 
 def get_method(key: str) -> Method | None:

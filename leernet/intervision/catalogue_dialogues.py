@@ -1,5 +1,5 @@
 """Shipped methods built on listening and inquiry: Balint, action learning, troika,
-a compact Socratic dialogue. Balint and troika send the case-bringer "out of the
+a Socratic dialogue. Balint and troika send the case-bringer "out of the
 circle" for a round; those phases are marked silent.
 """
 
@@ -145,7 +145,7 @@ SOCRATIC = Method(
     key="socratic",
     name=_l("Socratic intervision"),
     description=_l(
-        "A compact Socratic dialogue: from one lived example, the group examines the "
+        "A Socratic dialogue: from one lived example, the group examines the "
         "convictions behind a judgement. About understanding, not advice."
     ),
     roles=(FACILITATOR, CASE_BRINGER, MINUTE_TAKER),

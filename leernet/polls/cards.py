@@ -7,7 +7,7 @@ from ..home import card
 from .models import DatePoll, PollAnswer, PollOption
 
 
-@card("polls", "polls/_card.html", order=20)
+@card("polls", "polls/_card.html", order=20, lazy=True)
 def open_polls_card(user):
     mine = (
         select(PollAnswer.id)

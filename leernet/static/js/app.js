@@ -92,3 +92,110 @@
     if (event.target.querySelectorAll) drafts(event.target);
   });
 })();
+
+/* The live intervision timer: count down locally from the server's deadline, corrected
+   for the phone's clock (deadline + (now here - now on the server)); mark the end of a
+   phase (colour, vibration, a soft tone after a first tap); keep the screen awake. */
+(function () {
+  "use strict";
+  var live = { el: null, deadline: 0, left: 0, total: 0, running: false, ended: true };
+  var lock = null, audio = null;
+
+  function text(ms) {
+    var over = ms <= 0, s = over ? Math.floor(-ms / 1000) : Math.ceil(ms / 1000);
+    return (over && s ? "+" : "") + Math.floor(s / 60) + ":" + ("0" + (s % 60)).slice(-2);
+  }
+  function remaining() { return live.running ? live.deadline - Date.now() : live.left; }
+
+  function setup() {
+    var el = document.getElementById("live");
+    live.el = el;
+    if (el) {
+      var d = el.dataset;
+      live.total = +d.total || 0;
+      live.running = d.status === "running";
+      live.left = +d.remaining || 0;
+      live.deadline = Date.now() + (+d.deadline - +d.serverNow);
+      live.ended = d.status === "ready" || remaining() <= 0;
+    }
+    wake();
+    tick();
+  }
+
+  function tick() {
+    var el = live.el;
+    if (!el || !el.isConnected) return;
+    var left = remaining(), over = left <= 0 && el.dataset.status !== "ready";
+    var clock = el.querySelector("[data-countdown]"), bar = el.querySelector("[data-progress]");
+    if (clock) { clock.textContent = text(left); clock.setAttribute("data-left", Math.round(left)); }
+    if (bar && live.total) bar.value = Math.max(0, Math.min(live.total, live.total - left));
+    el.classList.toggle("over", over);
+    var note = el.querySelector("[data-time-up]");
+    if (note) note.hidden = !over;
+    if (over && !live.ended) { live.ended = true; signal(); }
+  }
+
+  function signal() {
+    if (navigator.vibrate) { try { navigator.vibrate([200, 100, 200]); } catch (e) { /* not allowed */ } }
+    if (!audio || audio.state !== "running") return;
+    var osc = audio.createOscillator(), gain = audio.createGain(), t = audio.currentTime;
+    osc.frequency.value = 660;
+    gain.gain.setValueAtTime(0.0001, t);
+    gain.gain.exponentialRampToValueAtTime(0.2, t + 0.05);
+    gain.gain.exponentialRampToValueAtTime(0.0001, t + 0.6);
+    osc.connect(gain).connect(audio.destination);
+    osc.start(t);
+    osc.stop(t + 0.65);
+  }
+
+  function wake() {
+    var want = !!(live.el && /running|paused/.test(live.el.dataset.status)) &&
+      document.visibilityState === "visible";
+    if (want && !lock && navigator.wakeLock) {
+      lock = "pending";
+      navigator.wakeLock.request("screen").then(function (l) {
+        lock = l;
+        l.addEventListener("release", function () { if (lock === l) lock = null; });
+      }, function () { lock = null; });
+    } else if (!want && lock && lock !== "pending") {
+      lock.release();
+      lock = null;
+    }
+  }
+
+  // Sound is only allowed after a gesture: the first tap on a live page unlocks it.
+  document.addEventListener("pointerdown", function () {
+    if (!live.el) return;
+    var Ctx = window.AudioContext || window.webkitAudioContext;
+    if (!audio && Ctx) { try { audio = new Ctx(); } catch (e) { audio = null; } }
+    if (audio && audio.state === "suspended") audio.resume();
+  }, { passive: true });
+
+  // Before a new fragment replaces the old one: save a note still waiting to be sent,
+  // and never swap an error page into the live view.
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    if (!event.detail.target || event.detail.target.id !== "live") return;
+    var status = event.detail.xhr.status;
+    if (status >= 400 && status !== 409 && status !== 422) {
+      event.detail.shouldSwap = false;
+      return;
+    }
+    event.detail.target.querySelectorAll("[data-autosave]").forEach(function (area) {
+      if (area.value !== area.defaultValue && window.htmx) window.htmx.trigger(area, "save");
+    });
+  });
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var area = event.detail.elt;
+    if (area && area.matches && area.matches("[data-autosave]") && event.detail.successful) {
+      area.defaultValue = area.value;
+    }
+  });
+
+  document.addEventListener("visibilitychange", wake);
+  document.addEventListener("DOMContentLoaded", setup);
+  document.addEventListener("htmx:load", function (event) {
+    if (event.target.id === "live" || event.target.querySelector("#live") || !live.el ||
+        !live.el.isConnected) setup();
+  });
+  setInterval(tick, 250);
+})();

@@ -1,0 +1,165 @@
+"""Intervision sessions in the database: who takes part, the timer row, notes, commitments.
+
+A ``Session`` keeps a *snapshot* of its method (``plan``: roles, turns and phases with
+their minutes) taken when it is created, so editing a custom method never disturbs a
+session that uses it. The timer columns map ``timer.TimerState`` one to one; every
+write goes through ``live.control``, a conditional UPDATE on ``version``, so two people
+pressing "next" at the same moment make one step. Custom methods and standing groups
+live in ``setup_models``.
+"""
+
+from sqlalchemy import JSON, Boolean, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..extensions import db
+from ..meetings.models import Meeting
+from ..members.models import User
+from ..timeutil import UTCDateTime, utcnow
+from . import timer
+from .setup_models import IntervisionGroup, MethodTemplate  # noqa: F401  (one import place)
+
+
+class Session(db.Model):
+    __tablename__ = "intervision_session"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
+    #: A standing group, or None for a group formed for the day.
+    group_id: Mapped[int | None] = mapped_column(
+        ForeignKey("intervision_group.id", ondelete="SET NULL"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(80), default="")
+    #: A shipped method's key, or "" for a custom one (``template_id``).
+    method_key: Mapped[str] = mapped_column(String(40), default="")
+    template_id: Mapped[int | None] = mapped_column(
+        ForeignKey("intervision_method.id", ondelete="SET NULL")
+    )
+    #: The method as it was at creation: see ``plans.Plan``.
+    plan: Mapped[dict] = mapped_column(JSON)
+    case_question: Mapped[str] = mapped_column(Text, default="")
+    #: Case details (question, notes, reflection) are removed this many days after the
+    #: session; None keeps them.
+    expires_after_days: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    case_removed_at = mapped_column(UTCDateTime, nullable=True)
+    #: Roles set by hand: volunteering or passing no longer re-proposes them.
+    roles_edited: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+    created_at = mapped_column(UTCDateTime, default=utcnow)
+
+    # The timer (``timer.TimerState``), plus the version every control must name.
+    phase: Mapped[int] = mapped_column(Integer, default=0)
+    started_at = mapped_column(UTCDateTime, nullable=True)
+    paused_at = mapped_column(UTCDateTime, nullable=True)
+    paused_seconds: Mapped[float] = mapped_column(Float, default=0.0)
+    extra_seconds: Mapped[int] = mapped_column(Integer, default=0)
+    status: Mapped[str] = mapped_column(String(10), default=timer.READY, index=True)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+    finished_at = mapped_column(UTCDateTime, nullable=True)
+
+    meeting: Mapped[Meeting] = relationship()
+    group: Mapped[IntervisionGroup | None] = relationship()
+    participants: Mapped[list["Participant"]] = relationship(
+        back_populates="session",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="Participant.id",
+    )
+    notes: Mapped[list["PhaseNote"]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="PhaseNote.phase"
+    )
+
+    @property
+    def timer_state(self):
+        return timer.TimerState(
+            phase=self.phase,
+            started_at=self.started_at,
+            paused_at=self.paused_at,
+            paused_seconds=self.paused_seconds or 0.0,
+            extra_seconds=self.extra_seconds or 0,
+            status=self.status,
+            version=self.version,
+            finished_at=self.finished_at,
+        )
+
+    @property
+    def case_removed(self):
+        return self.case_removed_at is not None
+
+    def participant(self, user_id):
+        return next((p for p in self.participants if p.user_id == user_id), None)
+
+    def holder(self, role):
+        return next((p for p in self.participants if p.role == role), None)
+
+    def __repr__(self):
+        return f"<Session {self.id} {self.status} phase {self.phase}>"
+
+
+class Participant(db.Model):
+    """One person in one session. ``role`` is the current assignment (None: no role);
+    ``held_role`` what they actually held, recorded when the session starts (fair
+    rotation counts that)."""
+
+    __tablename__ = "intervision_participant"
+    __table_args__ = (UniqueConstraint("session_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("intervision_session.id", ondelete="CASCADE")
+    )
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    role: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    volunteered: Mapped[bool] = mapped_column(Boolean, default=False)
+    passed: Mapped[bool] = mapped_column(Boolean, default=False)
+    held_role: Mapped[str | None] = mapped_column(String(20), nullable=True)
+
+    session: Mapped[Session] = relationship(back_populates="participants")
+    user: Mapped[User] = relationship()
+
+
+class PhaseNote(db.Model):
+    """The minute-taker's note for one phase (flat index, as the timer counts)."""
+
+    __tablename__ = "intervision_note"
+    __table_args__ = (UniqueConstraint("session_id", "phase"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("intervision_session.id", ondelete="CASCADE")
+    )
+    phase: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text, default="")
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+    updated_at = mapped_column(UTCDateTime, default=utcnow)
+
+
+FOLLOW_UP = ("done", "partly", "not_yet")
+
+
+class Commitment(db.Model):
+    """A case-bringer's closing reflection and the action they commit to, and later
+    what they report about it in the follow-up round of their group's next session."""
+
+    __tablename__ = "intervision_commitment"
+    __table_args__ = (UniqueConstraint("session_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("intervision_session.id", ondelete="CASCADE")
+    )
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    reflection: Mapped[str] = mapped_column(Text, default="")
+    action: Mapped[str] = mapped_column(String(500), default="")
+    created_at = mapped_column(UTCDateTime, default=utcnow)
+    updated_at = mapped_column(UTCDateTime, default=utcnow)
+    report_status: Mapped[str | None] = mapped_column(String(10), nullable=True)  # FOLLOW_UP
+    report_note: Mapped[str] = mapped_column(String(200), default="")
+    reported_at = mapped_column(UTCDateTime, nullable=True)
+    report_session_id: Mapped[int | None] = mapped_column(
+        ForeignKey("intervision_session.id", ondelete="SET NULL")
+    )
+
+    session: Mapped[Session] = relationship(foreign_keys=[session_id])
+    user: Mapped[User] = relationship()

@@ -1,0 +1,105 @@
+"""What one person's phone shows of a session: the context of the live fragment.
+
+The same fragment serves the page, the state poll and every control's answer, so each
+phone always shows its own view: the case-bringer's calm "turned away" screen in a
+silent phase, the minute-taker's note field, the controls for facilitator, timekeeper
+and coordinator, and the phase and who holds which role for everyone. Confidential
+text (case, notes, reflection) is only put in the context of a participant.
+"""
+
+from sqlalchemy import select
+
+from ..extensions import db
+from ..meetings.attendance import present_members
+from . import labels, live, roles, timer
+from .models import Commitment, PhaseNote
+from .plans import Plan
+from .policy import CONTROLLING
+from .rotation import CASE_BRINGER, FACILITATOR, MINUTE_TAKER
+from .sessions import taken_ids
+
+ACTIVE = (timer.RUNNING, timer.PAUSED)
+
+
+def client_for(session, plan, turn):
+    """The case-bringer of ``turn``: the role's holder first, then the others in turn
+    (troika: each person is the client once)."""
+    holder = session.holder(CASE_BRINGER)
+    if plan.turns == 1 or turn <= 1:
+        return holder
+    others = [p for p in session.participants if p is not holder and not p.passed]
+    order = ([holder] if holder else []) + others
+    return order[(turn - 1) % len(order)] if order else None
+
+
+def context(session, user, now, message=None):
+    plan = Plan(session.plan)
+    me = session.participant(user.id)
+    role = me.role if me else None
+    phase = plan.phase(session.phase)
+    client = client_for(session, plan, phase.turn) if phase else None
+    status = session.status
+    ctx = {
+        "session": session,
+        "plan": plan,
+        "phase": phase,
+        "next_phase": plan.phase(session.phase + 1) if session.phase + 1 < plan.count else None,
+        "me": me,
+        "role": role,
+        "participant": me is not None,
+        "may_control": bool(user.is_coordinator or (me and role in CONTROLLING)),
+        "client": client,
+        "holders": [(r, session.holder(r)) for r in plan.roles],
+        "turned_away": bool(me and client is me and phase and phase.silent and status in ACTIVE),
+        "clock": live.clock(session, plan, now),
+        "message": message,
+        "labels": labels,
+        "names": {p.user_id: p.user.display_name for p in session.participants},
+        "note": None,
+        "notes": {},
+        "commitment": None,
+        "commitments": [],
+    }
+    if status == timer.READY:
+        ctx.update(setup(session, plan, user, me))
+    if me is None:
+        return ctx
+    if role == MINUTE_TAKER and status in ACTIVE:
+        ctx["note"] = db.session.scalar(
+            select(PhaseNote).where(
+                PhaseNote.session_id == session.id, PhaseNote.phase == session.phase
+            )
+        )
+    if status == timer.FINISHED:
+        ctx["notes"] = {n.phase: n for n in session.notes if n.text}
+        ctx["commitments"] = db.session.scalars(
+            select(Commitment).where(Commitment.session_id == session.id).order_by(Commitment.id)
+        ).all()
+        ctx["commitment"] = next((c for c in ctx["commitments"] if c.user_id == user.id), None)
+    return ctx
+
+
+def setup(session, plan, user, me):
+    """Before the start: the proposal explained, warnings, the facilitator's briefing."""
+    past = roles.past_for([p.user_id for p in session.participants], session.meeting)
+    names = {p.user_id: p.user.display_name for p in session.participants}
+    explained = {
+        e.role: labels.explain(e, names, past.today)
+        for e in roles.explanations(session, plan, past)
+    }
+    problems = roles.proposal(session, plan, past).problems
+    warnings = [labels.problem(w, names) for w in roles.warnings(session, plan, past)]
+    for item in problems:
+        text = labels.problem(item, names)
+        if text and text not in warnings:
+            warnings.insert(0, text)
+    addable = []
+    if user.is_coordinator or (me and me.role in CONTROLLING):
+        taken = taken_ids(session.meeting)
+        addable = [u for u in present_members(session.meeting) if u.id not in taken]
+    return {
+        "explained": explained,
+        "warnings": [w for w in warnings if w],
+        "briefing": bool(me and me.role == FACILITATOR and past.needs_briefing(me.user_id)),
+        "addable": addable,
+    }

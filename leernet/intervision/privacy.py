@@ -1,0 +1,77 @@
+"""Case details that expire: after N days the case question, notes and reflection go.
+
+A session may say its case details are kept only ``expires_after_days`` after it took
+place. They are then blanked in the database (not hidden: gone) and the page says
+"removed". Pages check on access; ``flask --app app leernet expire-cases`` sweeps the
+rest for cron. The commitment's action stays: the follow-up round needs it.
+"""
+
+from datetime import timedelta
+
+from sqlalchemy import select, update
+
+from ..extensions import db
+from ..meetings.models import Meeting
+from .models import Commitment, PhaseNote, Session
+
+
+def expires_at(session, held_at):
+    if session.expires_after_days is None:
+        return None
+    return held_at + timedelta(days=session.expires_after_days)
+
+
+def held_at(session):
+    return session.started_at or session.meeting.starts_at
+
+
+def due(session, now):
+    moment = expires_at(session, held_at(session))
+    return session.case_removed_at is None and moment is not None and now >= moment
+
+
+def remove(session_id, now):
+    """Blank the case details of one session (the caller commits)."""
+    db.session.execute(
+        update(Session)
+        .where(Session.id == session_id)
+        .values(case_question="", case_removed_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    db.session.execute(
+        update(PhaseNote)
+        .where(PhaseNote.session_id == session_id)
+        .values(text="")
+        .execution_options(synchronize_session=False)
+    )
+    db.session.execute(
+        update(Commitment)
+        .where(Commitment.session_id == session_id)
+        .values(reflection="")
+        .execution_options(synchronize_session=False)
+    )
+
+
+def expire_if_due(session, now):
+    """On access: remove what is due, so no page shows an expired case. True if removed."""
+    if not due(session, now):
+        return False
+    remove(session.id, now)
+    db.session.commit()
+    return True
+
+
+def sweep(now):
+    """Remove every due case; return how many sessions were cleared."""
+    rows = db.session.execute(
+        select(Session.id, Session.expires_after_days, Session.started_at, Meeting.starts_at)
+        .join(Meeting, Meeting.id == Session.meeting_id)
+        .where(Session.expires_after_days.is_not(None), Session.case_removed_at.is_(None))
+    ).all()
+    cleared = 0
+    for session_id, days, started, starts in rows:
+        if now >= (started or starts) + timedelta(days=days):
+            remove(session_id, now)
+            cleared += 1
+    db.session.commit()
+    return cleared

@@ -1,0 +1,146 @@
+"""Fair roles for a session: read the network's history, propose, keep what the room decides.
+
+History is what was *held* (``Participant.held_role``, recorded at the start) in every
+session of the network that started before this session's meeting: fairness spans
+groups, and a swap made in the room counts. The window is a year ("facilitated 1 of
+12 sessions"); being a newcomer is about all time.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select, update
+
+from ..extensions import db
+from ..i18n import select_timezone
+from ..meetings.models import Meeting
+from . import assignment, rotation, timer
+from .history import Attendance, MemberHistory, tally
+from .models import Participant, Session
+
+WINDOW = timedelta(days=365)
+#: A facilitator who has not facilitated for this long gets the briefing again.
+LONG_GAP = timedelta(days=180)
+
+
+def local_date(moment):
+    return moment.astimezone(ZoneInfo(select_timezone())).date()
+
+
+@dataclass
+class Past:
+    """The history ``rotation.propose`` and the explanations need, for some members."""
+
+    window: dict = field(default_factory=dict)
+    ever: dict = field(default_factory=dict)
+    previous_facilitator: int | None = None
+    today: date | None = None
+
+    def needs_briefing(self, member_id):
+        """First time facilitating, or the last time was long ago."""
+        record = self.ever.get(member_id, MemberHistory()).record(rotation.FACILITATOR)
+        return record.last is None or self.today - record.last > LONG_GAP
+
+
+def past_for(user_ids, meeting):
+    """History of ``user_ids`` from sessions that started before ``meeting``."""
+    ids = list(user_ids)
+    today = local_date(meeting.starts_at)
+    if not ids:
+        return Past(today=today)
+    rows = db.session.execute(
+        select(Participant.user_id, Meeting.starts_at, Participant.held_role)
+        .join(Session, Session.id == Participant.session_id)
+        .join(Meeting, Meeting.id == Session.meeting_id)
+        .where(
+            Participant.user_id.in_(ids),
+            Session.status != timer.READY,
+            Meeting.starts_at < meeting.starts_at,
+        )
+    ).all()
+    attendance = [Attendance(uid, local_date(starts), role) for uid, starts, role in rows]
+    last_day = {}
+    for row in attendance:
+        last_day[row.member_id] = max(last_day.get(row.member_id, date.min), row.held_on)
+    facilitated_last = sorted(
+        (row.held_on, row.member_id)
+        for row in attendance
+        if row.role == rotation.FACILITATOR and row.held_on == last_day[row.member_id]
+    )
+    return Past(
+        window=tally(attendance, since=today - WINDOW),
+        ever=tally(attendance),
+        previous_facilitator=facilitated_last[-1][1] if facilitated_last else None,
+        today=today,
+    )
+
+
+def people(session):
+    """``rotation.Participant`` for everyone in the session, ordered by name."""
+    return [
+        rotation.Participant(p.user_id, (p.user.name.casefold(),)) for p in session.participants
+    ]
+
+
+def proposal(session, plan, past):
+    return rotation.propose(
+        people(session),
+        plan.roles,
+        past.window,
+        previous_facilitator=past.previous_facilitator,
+        volunteers=[p.user_id for p in session.participants if p.volunteered],
+        passing=[p.user_id for p in session.participants if p.passed],
+    )
+
+
+def current(session, plan):
+    """The assignment as it stands: ``{role: user id or None}`` in the plan's order."""
+    holders = {p.role: p.user_id for p in session.participants if p.role}
+    return {role: holders.get(role) for role in plan.roles}
+
+
+def apply(session, chosen):
+    """Store an assignment on the participant rows (one role per person)."""
+    by_user = {member: role for role, member in chosen.items() if member is not None}
+    for participant in session.participants:
+        participant.role = by_user.get(participant.user_id)
+
+
+def propose_again(session, plan, past=None):
+    past = past or past_for([p.user_id for p in session.participants], session.meeting)
+    apply(session, proposal(session, plan, past).assignment)
+    session.roles_edited = False
+    return past
+
+
+def warnings(session, plan, past):
+    chosen = current(session, plan)
+    return assignment.check(
+        chosen,
+        [p.user_id for p in session.participants],
+        past.ever,
+        previous_facilitator=past.previous_facilitator,
+        passing=[p.user_id for p in session.participants if p.passed],
+    )
+
+
+def explanations(session, plan, past):
+    """``describe`` the current assignment against a fresh proposal."""
+    return assignment.describe(current(session, plan), past.window, proposal(session, plan, past))
+
+
+def record_held(session_id):
+    """At the start: what each participant holds is what they held (fairness counts it)."""
+    db.session.execute(
+        update(Participant)
+        .where(Participant.session_id == session_id)
+        .values(held_role=Participant.role)
+    )
+
+
+def bump(session):
+    """Tell every phone that something changed (roles, people): the poll sees a new version."""
+    db.session.execute(
+        update(Session).where(Session.id == session.id).values(version=Session.version + 1)
+    )
