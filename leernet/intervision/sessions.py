@@ -54,12 +54,7 @@ def propose_all(sessions, meeting):
     """Propose roles in every new session from one read of the history."""
     db.session.flush()
     ids = {p.user_id for s in sessions for p in s.participants}
-    users = {
-        u.id: u
-        for u in db.session.scalars(
-            select(User).where(User.id.in_(ids))
-        )
-    }
+    users = {u.id: u for u in db.session.scalars(select(User).where(User.id.in_(ids)))}
     for session in sessions:
         for participant in session.participants:
             participant.user = users[participant.user_id]
