@@ -79,6 +79,11 @@ def test_value_pages_pass_an_accessibility_audit(app, live_server, phone):  # no
                 factories.checkout(meeting, person, score, ("immediate", "applied"))
         story = factories.story(member, "De subsidietip werkte", in_report=True,
                                 link=("meeting", meeting.id))  # fmt: skip
+        session = factories.intervision(  # the intervision charts, tables and story link too
+            meeting, [coordinator, member, factories.user("Daan Jansen")], status="finished",
+            roles={"facilitator": coordinator, "case_bringer": member},
+        )  # fmt: skip
+        factories.story(coordinator, "Intervisie hielp", link=("session", session.id))
         paths = [
             "/value/",
             "/value/stories/",

@@ -41,6 +41,9 @@ def test_the_demo_dashboard_tells_a_year_of_value(app, runner, client):
         assert sum(1 for s in stories if s.link_id) >= 3
     client.post("/login", data={"email": COORDINATOR_EMAIL, "password": PASSWORD})
     page = client.get("/value/").get_data(as_text=True)
-    assert page.count('role="img"') == 3 and "Nog geen" not in page
+    assert page.count('role="img"') == 5 and "Nog geen" not in page
+    assert "Intervisierollen per lid" in page and "Intervisiesessies" in page
+    assert "Intervisies meegedaan" in page  # the coordinator's own journey
     report = client.get("/value/report").get_data(as_text=True)
     assert "De subsidietip uit de netwerkdag leverde ons project op" in report
+    assert "Intervisiesessies per methode" in report and "Incidentmethode" in report

@@ -3,6 +3,7 @@ and never a word of intervision or of anything not chosen for the report."""
 
 import csv
 import io
+import re
 from datetime import timedelta
 
 import pytest
@@ -165,6 +166,7 @@ def plant_marker(people):
         rsvp.note = MARKER
     factories.story(user(people, "member"), MARKER, MARKER, visibility="coordinators")
     factories.story(user(people, "other"), "Netwerkverhaal", MARKER)
+    intervision_in_the_period(people)
     for table in db.metadata.sorted_tables:
         if any(word in table.name for word in ("intervision", "session", "case", "reflection")):
             texts = {
@@ -177,6 +179,25 @@ def plant_marker(people):
             if texts:
                 db.session.execute(table.update().values(**texts))
     db.session.commit()
+
+
+def intervision_in_the_period(people):
+    """A session the coordinator took part in, with everything a session can hold written
+    down (case, phase note, reflection, commitment and its report), and a story about it
+    chosen for the report: the report must count it and say none of it."""
+    from leernet.intervision.models import PhaseNote
+
+    coordinator, member, other = (user(people, k) for k in ("coordinator", "member", "other"))
+    meeting = factories.meeting("Intervisie met casus", days=-4)
+    session = factories.intervision(
+        meeting, [coordinator, member, other], status="finished",
+        roles={"facilitator": member, "case_bringer": coordinator, "timekeeper": other},
+    )  # fmt: skip
+    db.session.add(PhaseNote(session_id=session.id, phase=0, author_id=other.id))
+    commitment = factories.commitment(session, coordinator)
+    commitment.report_status = "partly"
+    factories.story(coordinator, "Over de intervisie", link=("session", session.id),
+                    in_report=True)  # fmt: skip
 
 
 def meeting_checkouts(meeting):
@@ -193,7 +214,10 @@ def test_the_report_never_holds_confidential_or_unchosen_text(app, client, peopl
         plant_marker(people)
     login_as(client, people, "coordinator")
     pages = [client.get(f"/value/report?{period_args(400)}"), client.get("/value/report")]
-    for key in ("months", "kinds", "cycles", "usefulness", "decisions", "stories"):
+    keys = set(re.findall(r"table=([\w-]+)", pages[0].get_data(as_text=True)))
+    assert {"months", "decisions", "stories", "intervision", "intervision-methods",
+            "intervision-roles", "intervision-commitments"} <= keys  # fmt: skip
+    for key in keys:
         pages.append(client.get(f"/value/report.csv?{period_args(400)}&table={key}"))
     for response in pages:
         assert response.status_code == 200
