@@ -5,7 +5,8 @@ import json
 from sqlalchemy import select
 
 from leernet.extensions import db
-from leernet.members.models import User
+from leernet.members import accounts
+from leernet.members.models import ExpertiseTag, User
 
 from . import factories
 from .conftest import login_as
@@ -43,6 +44,17 @@ def test_directory_hides_deactivated_and_paginates(app, client, people):
     assert "Verdwenen" not in first and "Page 1 of 2" in first
     assert "Zz Lid 34" in client.get("/members/?page=2").get_data(as_text=True)
     assert client.get("/members/?page=999").status_code == 200
+
+
+def test_a_tag_added_by_someone_else_at_the_same_moment_is_shared(app, people):
+    """The tag "subsidies" exists by the time this member's new tag is inserted: the
+    insert gives way and the member gets that tag (under load: no 500, one tag)."""
+    with app.app_context():
+        other = db.session.get(User, people["other"][0])
+        other.tags = [accounts.new_tag("subsidies")]
+        db.session.commit()
+        tags = db.session.scalars(select(ExpertiseTag).where(ExpertiseTag.name == "subsidies"))
+        assert [t.id for t in tags.all()] == [t.id for t in other.tags]
 
 
 def test_edit_profile_and_tags(app, client, people):

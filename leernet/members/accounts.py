@@ -5,6 +5,7 @@ Views call these; each raises ``AccountError`` with a message a person can act o
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
 from ..security import hash_password
@@ -88,14 +89,19 @@ def set_tags(user, raw):
         t.name: t
         for t in db.session.scalars(select(ExpertiseTag).where(ExpertiseTag.name.in_(names)))
     }
-    tags = []
-    for name in names:
-        tag = existing.get(name)
-        if tag is None:
-            tag = ExpertiseTag(name=name)
+    user.tags = [existing.get(name) or new_tag(name) for name in names]
+
+
+def new_tag(name):
+    """A tag nobody had yet. When another member adds the same one at the same moment,
+    the unique name lets one insert through and this member gets that tag."""
+    tag = ExpertiseTag(name=name)
+    try:
+        with db.session.begin_nested():
             db.session.add(tag)
-        tags.append(tag)
-    user.tags = tags
+    except IntegrityError:
+        tag = db.session.scalar(select(ExpertiseTag).where(ExpertiseTag.name == name))
+    return tag
 
 
 def erase(user):
