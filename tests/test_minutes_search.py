@@ -81,3 +81,67 @@ def test_a_new_coordinator_finds_attendee_minutes(app, crew):  # noqa: F811
         outsider.is_coordinator = True
         db.session.commit()
     assert found(app, crew, "outsider")
+
+
+SESSION_VISIBILITY = [
+    # (visibility of an intervision session's minutes, searcher, found?)
+    ("participants", "plain", True),
+    ("participants", "minute_taker", True),
+    ("participants", "facilitator", True),
+    ("participants", "coordinator", False),  # intervision is confidential, even to them
+    ("participants", "outsider", False),
+    ("attendees", "plain", True),
+    ("attendees", "coordinator", True),
+    ("attendees", "outsider", False),
+]
+
+
+def session_minutes(visibility):
+    """A finished session whose minute-taker noted the cultuurkaart; its minutes drawn up."""
+    from leernet.intervision import minutes
+    from leernet.intervision.models import PhaseNote, Session
+    from leernet.timeutil import utcnow
+
+    from . import intervision_world
+
+    world = intervision_world.build(status="finished")
+    session = db.session.get(Session, world["session_id"])
+    db.session.add(PhaseNote(session_id=session.id, phase=0, text=TEXT))
+    db.session.flush()
+    made = minutes.draw_up(session, utcnow())
+    made.visibility = visibility
+    db.session.commit()
+    return world
+
+
+def session_found(app, world, who):
+    from leernet.members.models import User
+
+    with app.test_request_context():
+        user = db.session.get(User, world["ids"][who])
+        return search(user, "cultuurkaart")[0].total == 1
+
+
+@pytest.mark.parametrize(("visibility", "searcher", "expected"), SESSION_VISIBILITY)
+def test_session_minutes_visibility_table(app, visibility, searcher, expected):
+    with app.app_context():
+        world = session_minutes(visibility)
+    assert session_found(app, world, searcher) is expected
+
+
+def test_who_finds_session_minutes_follows_who_takes_part(app):
+    from leernet.intervision.models import Participant
+
+    with app.app_context():
+        world = session_minutes("participants")
+    assert not session_found(app, world, "outsider")
+    with app.app_context():
+        joined = Participant(session_id=world["session_id"], user_id=world["ids"]["outsider"])
+        db.session.add(joined)
+        db.session.commit()
+        joined_id = joined.id
+    assert session_found(app, world, "outsider")
+    with app.app_context():
+        db.session.delete(db.session.get(Participant, joined_id))
+        db.session.commit()
+    assert not session_found(app, world, "outsider")

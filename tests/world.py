@@ -41,8 +41,16 @@ SESSION = {
     "intervision.note",
     "intervision.reflection",
     "intervision.follow_up",
+    "intervision.session_minutes",
 }
 CONTENT = {"intervision.case", "intervision.reflection"}
+#: What a coordinator outside the session may not do there (they see it and run it).
+PARTICIPANTS_ONLY = {
+    "intervision.note",
+    "intervision.my_part",
+    "intervision.follow_up",
+    "intervision.session_minutes",
+}
 #: What the world's member may change because they made it (other members may not).
 MEMBER_OWNS = {
     "resources.edit",
@@ -68,7 +76,7 @@ REFUSED = {
     | {"intervision.control", "intervision.change_roles", "intervision.follow_up"},
     "non_participant": OTHERS_REFUSED | SESSION,
     "facilitator": OTHERS_REFUSED | CONTENT | {"intervision.note", "intervision.follow_up"},
-    "coordinator": CONTENT | {"intervision.note", "intervision.my_part", "intervision.follow_up"},
+    "coordinator": CONTENT | PARTICIPANTS_ONLY,
 }
 
 

@@ -2,10 +2,11 @@
 
 All of it is confidential to the session's participants, so each route's rule is about
 the role in *this* session (a coordinator's title does not open it). The minute-taker's
-notes autosave while they type: a small answer, no page.
+notes autosave while they type: a small answer, no page. Once the session is finished,
+its participants find the minutes drawn from those notes behind the page's link.
 """
 
-from flask import abort
+from flask import abort, flash, redirect, url_for
 from flask_babel import format_time
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -14,7 +15,7 @@ from sqlalchemy import select
 from ..access import MEMBER, access
 from ..extensions import db
 from ..web import wants_fragment
-from . import followup, roles, timer
+from . import followup, minutes, roles, timer
 from .forms import CaseForm, FollowUpForm, NoteForm, ReflectionForm
 from .models import Commitment, PhaseNote
 from .plans import Plan
@@ -54,15 +55,16 @@ def note(session_id, phase):
     form = NoteForm()
     if not form.validate_on_submit():
         return _saved(session_id, " ".join(form.text.errors) or _("Not saved."), 422)
-    row = db.session.scalar(
-        select(PhaseNote).where(PhaseNote.session_id == session.id, PhaseNote.phase == phase)
-    )
-    if row is None:
-        row = PhaseNote(session_id=session.id, phase=phase)
-        db.session.add(row)
-    row.text = form.text.data or ""
-    row.author_id = current_user.id
-    row.updated_at = now
+    with minutes.following_notes(session, now):
+        row = db.session.scalar(
+            select(PhaseNote).where(PhaseNote.session_id == session.id, PhaseNote.phase == phase)
+        )
+        if row is None:
+            row = PhaseNote(session_id=session.id, phase=phase)
+            db.session.add(row)
+        row.text = form.text.data or ""
+        row.author_id = current_user.id
+        row.updated_at = now
     db.session.commit()
     return _saved(session_id, _("Saved at %(time)s", time=format_time(now, "HH:mm:ss")))
 
@@ -118,3 +120,16 @@ def follow_up(session_id, commitment_id):
     followup.report(item, session, form.status.data, form.note.data or "", now)
     db.session.commit()
     return answer(session_id, _("Thank you for reporting back."), kind="success")
+
+
+@bp.route("/<int:session_id>/minutes")
+@access(MEMBER, session_participant)
+def session_minutes(session_id):
+    """The session's minutes (drawn up at the finish; for an older session, now)."""
+    session, now = load_session(session_id)
+    if session.status != timer.FINISHED:
+        flash(_("The minutes are drawn up from the notes when the session finishes."), "info")
+        return redirect(url_for("intervision.session_page", session_id=session_id))
+    found = minutes.minutes_of(session, now)
+    db.session.commit()
+    return redirect(url_for("minutes.view", minutes_id=found.id))

@@ -13,6 +13,7 @@ from ..meetings.models import Attendance
 from ..timeutil import utcnow
 from . import catalogue, roles, sessions
 from .assignment import reassign
+from .minutes import draw_up
 from .models import Commitment, PhaseNote
 from .plans import Plan
 from .rotation import CASE_BRINGER, FACILITATOR, MINUTE_TAKER
@@ -116,7 +117,8 @@ def _groups(members):
 
 def _happened(session, meeting, rng):
     """The session took place: roles held (a hand-picked facilitator in a first session),
-    case, notes, reflection, and a report on last time's commitment."""
+    case, notes and the minutes drawn from them, reflection, and a report on last time's
+    commitment."""
     plan = Plan(session.plan)
     if session.holder(FACILITATOR) is None and FACILITATOR in plan.roles:
         free = [p for p in session.participants if p.role is None] or session.participants
@@ -136,6 +138,7 @@ def _happened(session, meeting, rng):
             db.session.add(PhaseNote(session_id=session.id, phase=index, text=text,
                                      author_id=taker.user_id, updated_at=start))  # fmt: skip
     db.session.flush()
+    draw_up(session, session.finished_at)
     _report_back(session, rng)
     bringer = session.holder(CASE_BRINGER)
     if bringer is not None:

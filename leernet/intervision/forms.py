@@ -44,7 +44,9 @@ def expiry_field():
     return IntegerField(
         _l("Remove the case details after (days)"),
         validators=[Optional(), NumberRange(1, 3650, _l("Use a number from 1 to 3650."))],
-        description=_l("The case question, notes and reflection are then removed. Empty: keep."),
+        description=_l(
+            "The case question, notes, minutes and reflection are then removed. Empty: keep."
+        ),
     )
 
 

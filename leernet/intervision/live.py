@@ -5,7 +5,8 @@ Every phone polls ``state`` every two seconds, so its cheap path is one small qu
 the unique (session, user) index) and no template. A control names the version its
 sender saw and writes with ``UPDATE ... WHERE version = :seen``: when two phones press
 "next" at once, the database lets exactly one UPDATE match, the other finds the new
-version and answers with the current state instead.
+version and answers with the current state instead. Finishing draws up the session's
+minutes from the phase notes in the same transaction (``minutes.draw_up``).
 """
 
 import math
@@ -15,7 +16,7 @@ from sqlalchemy import and_, select, update
 from sqlalchemy.exc import OperationalError
 
 from ..extensions import db
-from . import roles, timer
+from . import minutes, roles, timer
 from .models import Participant, Session
 from .plans import Plan
 
@@ -120,6 +121,8 @@ def control(session, action, seen, now):
             return STALE
         if action in ("start", "finish"):
             roles.record_held(session.id)
+        if action == "finish":
+            minutes.draw_up(session, now)
         db.session.commit()
     except OperationalError:  # SQLite busy past its timeout: the other press won
         db.session.rollback()

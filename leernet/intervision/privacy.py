@@ -2,8 +2,10 @@
 
 A session may say its case details are kept only ``expires_after_days`` after it took
 place. They are then blanked in the database (not hidden: gone) and the page says
-"removed". Pages check on access; ``flask --app app leernet expire-cases`` sweeps the
-rest for cron. The commitment's action stays: the follow-up round needs it.
+"removed". The session's minutes hold its notes, so they go too: every revision, and
+their entry in the search index. Pages check on access; ``flask --app app leernet
+expire-cases`` sweeps the rest for cron. The commitment's action stays: the follow-up
+round needs it.
 """
 
 from datetime import timedelta
@@ -12,6 +14,7 @@ from sqlalchemy import select, update
 
 from ..extensions import db
 from ..meetings.models import Meeting
+from ..minutes import service as minutes_service
 from .models import Commitment, PhaseNote, Session
 
 
@@ -50,6 +53,9 @@ def remove(session_id, now):
         .values(reflection="")
         .execution_options(synchronize_session=False)
     )
+    minutes = minutes_service.find("session", session_id)
+    if minutes is not None:
+        minutes_service.erase(minutes, now)
 
 
 def expire_if_due(session, now):

@@ -139,12 +139,13 @@ def meeting_sessions(meeting):
     return [(s, s.participant(current_user.id), len(s.participants)) for s in items]
 
 
-from . import (  # noqa: E402, F401  (they register routes, cards, sections and commands)
+from . import (  # noqa: E402, F401  (they register routes, cards, sections, commands, minutes)
     cards,
     cli,
     content_views,
     export,
     method_views,
+    minutes,
     session_views,
     setup_views,
 )

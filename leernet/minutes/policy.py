@@ -51,8 +51,11 @@ class Doc:
             if what == "read":
                 return True
             if what == "write":
-                started = self.minutes is not None and rules.may_write(s, state, visibility)
-                return started or rules.may_start(s, visibility)
+                if self.minutes is not None and self.minutes.taker_id is not None:
+                    # A minute-taker is named (a session's, or whoever began): the draft
+                    # is theirs, as it will be once written; others could not read it.
+                    return rules.may_write(s, state, visibility)
+                return rules.may_start(s, visibility)
             return False
         return getattr(rules, f"may_{what}")(s, state, visibility)
 
@@ -105,10 +108,12 @@ def writes(user, **args):
     attendee who began writing while someone else started the draft (told so, with
     their text kept)."""
     doc = resolve(**args)
-    if doc.minutes is None or not doc.minutes.head:
-        return doc.may("write")
     s = doc.standing
-    started_by_another = doc.state == rules.DRAFT and rules.may_start(s, doc.visibility)
+    started_by_another = (
+        doc.minutes is not None and doc.state == rules.DRAFT and rules.may_start(s, doc.visibility)
+    )
+    if doc.minutes is None or not doc.minutes.head:
+        return doc.may("write") or started_by_another
     return rules.writer(s, doc.state, doc.visibility) or started_by_another
 
 

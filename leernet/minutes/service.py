@@ -9,7 +9,7 @@ at commit (the view treats that ``IntegrityError`` as a conflict too). Lifecycle
 changes are conditional UPDATEs on the state in the same way. The caller commits.
 """
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 from sqlalchemy.orm.attributes import set_committed_value
@@ -84,6 +84,16 @@ def ensure(subject, obj, taker_id=None):
     except IntegrityError:
         db.session.rollback()
     return find(subject.kind, obj.id)
+
+
+def erase(minutes, now):
+    """Forget what the minutes said: their revisions and lifecycle log go, and they are an
+    empty draft again (so search drops them). For confidential subjects whose details
+    expire; their action items stay. The caller commits."""
+    for model in (MinutesRevision, MinutesEvent):
+        db.session.execute(delete(model).where(model.minutes_id == minutes.id))
+    minutes.text, minutes.head, minutes.state = "", 0, rules.DRAFT
+    minutes.locked_by_id, minutes.locked_at, minutes.updated_at = None, None, now
 
 
 def revision(minutes, number):

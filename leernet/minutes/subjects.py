@@ -1,25 +1,11 @@
 """What minutes can be *of*: each feature registers a subject kind.
 
 Meetings register ``"meeting"`` (``meeting_subject.py``); intervision registers
-``"session"`` the same way, with ``visibilities=(PARTICIPANTS, ...)`` and the
-minute-taker's phase notes as ``initial_text``. The minutes code knows nothing else
+``"session"`` (``leernet/intervision/minutes.py``: participants only by default, the
+facilitator manages, the minute-taker's phase notes as ``initial_text``), the example
+to follow for a subject that is not a meeting. The minutes code knows nothing else
 about its subjects: it asks the registry how to load one, what to call it, who its
 people are and who manages it.
-
-    register(Subject(
-        kind="session",
-        label=_l("Intervision session"),
-        load=lambda subject_id: db.session.get(Session, subject_id),
-        title=lambda session: session.title,
-        url=lambda session: url_for("intervision.session", session_id=session.id),
-        meeting_id=lambda session: session.meeting_id,
-        people=lambda session: participant_ids(session),     # set of user ids
-        manages=lambda user, session: user.id == session.facilitator_id,
-        managers=lambda session: {session.facilitator_id},
-        visibilities=(PARTICIPANTS, ATTENDEES),              # the first is the default
-        initial_text=lambda session: phase_notes_markdown(session),
-        minute_taker=lambda session: session.minute_taker_id,
-    ))
 
 Minutes of a registered subject live at ``/minutes/<minutes_id>`` (create the row with
 ``service.ensure(subject, obj)`` and link with ``url_for("minutes.view",
@@ -30,7 +16,7 @@ lambda row: [row.session_id], "session")`` once.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from . import rules
@@ -62,6 +48,9 @@ class Subject:
     minute_taker: Callable[[Any], int | None] | None = None
     #: A URL argument naming the subject in the minutes' routes (``meeting_id``).
     url_arg: str | None = None
+    #: ``{state: text}``: who sees and changes the minutes in that state, where the
+    #: meeting's wording (host, coordinators) does not fit the subject.
+    hints: dict = field(default_factory=dict)
 
     def args(self, obj, minutes):
         """The URL arguments of this subject's minutes pages."""

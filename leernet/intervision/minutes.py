@@ -1,0 +1,174 @@
+"""Minutes of an intervision session, drawn from the minute-taker's phase notes.
+
+The session registers as a subject of minutes (``leernet/minutes/subjects.py``): for its
+participants only by default, amended by them, managed (approved, unlocked, opened up)
+by its facilitator. Coordinators get no say here: participant-only minutes are closed
+even to them (``minutes.rules``), and only if the facilitator opens them to "attendees"
+do coordinators read along, as they do with a meeting's minutes.
+
+When the session finishes, its minutes are drawn up in the same transaction: the phase
+notes as Markdown (each noted phase a heading, in the method's order) become revision 1
+in the minute-taker's name, shared at once with the participants. Shared, not a draft:
+the session page shows every participant the same notes from that moment, so a draft
+would hide nothing, and shared minutes are what participants amend and find in search.
+
+Notes may still change after the finish (the minute-taker's last autosave can arrive
+just after someone pressed "finish"). While the minutes still say exactly what the notes
+said, nobody has written in them, so they follow the notes with a new revision; once
+someone has edited them (or they are approved), the minutes are the record and later
+note changes stay on the session page only.
+
+Sessions finished before minutes existed (and the demo's) get theirs drawn up the same
+way when a participant first follows the session page's link to them. When a session's
+case details expire, ``privacy.remove`` erases its minutes too; until then minutes of a
+session whose expiry has passed are hidden (their subject does not load).
+"""
+
+from contextlib import contextmanager
+
+from flask import url_for
+from flask_babel import force_locale
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+
+from ..extensions import db
+from ..minutes import rules, service, subjects
+from ..minutes.search import also_watch
+from ..timeutil import utcnow
+from . import privacy
+from .models import Participant, PhaseNote, Session
+from .plans import Plan
+from .rotation import FACILITATOR, MINUTE_TAKER
+
+KIND = "session"
+
+
+def _load(session_id):
+    session = db.session.get(Session, session_id)
+    if session is None or privacy.due(session, utcnow()):
+        return None
+    return session
+
+
+def title(session):
+    return f"{session.name} · {session.meeting.title}"
+
+
+def participant_ids(session):
+    return {p.user_id for p in session.participants}
+
+
+def facilitator_id(session):
+    holder = session.holder(FACILITATOR)
+    return holder.user_id if holder else None
+
+
+def minute_taker_id(session):
+    holder = session.holder(MINUTE_TAKER)
+    return holder.user_id if holder else None
+
+
+def notes_markdown(session):
+    """The session's phase notes as Markdown: a heading per noted phase, in method order."""
+    plan = Plan(session.plan)
+    notes = db.session.scalars(
+        select(PhaseNote)
+        .where(PhaseNote.session_id == session.id, PhaseNote.text != "")
+        .order_by(PhaseNote.phase)
+    ).all()
+    parts = []
+    for note in notes:
+        phase = plan.phase(note.phase)
+        if phase is None or not note.text.strip():
+            continue
+        name = phase.name
+        if plan.turns > 1:
+            name = _("%(phase)s (round %(num)d)", phase=name, num=phase.turn)
+        parts.append(f"## {name}\n\n{note.text.strip()}")
+    text = "\n\n".join(parts) + "\n" if parts else ""
+    return text.replace("\r\n", "\n")[: service.MAX_TEXT]  # as ``service.save`` keeps it
+
+
+SESSION = subjects.register(
+    subjects.Subject(
+        kind=KIND,
+        label=_l("Intervision session"),
+        load=_load,
+        title=title,
+        url=lambda session: url_for("intervision.session_page", session_id=session.id),
+        meeting_id=lambda session: session.meeting_id,
+        people=participant_ids,
+        manages=lambda user, session: user.id == facilitator_id(session),
+        managers=lambda session: {facilitator_id(session)} - {None},
+        visibilities=(rules.PARTICIPANTS, rules.ATTENDEES),
+        initial_text=notes_markdown,
+        minute_taker=minute_taker_id,
+        hints={
+            rules.DRAFT: _l("Only the minute-taker and the facilitator can see this draft."),
+            rules.SHARED: _l(
+                "The session's participants can read and amend these minutes until the "
+                "facilitator approves them."
+            ),
+            rules.APPROVED: _l("Approved and locked. Only the facilitator can unlock them."),
+        },
+    )
+)
+also_watch(Participant, lambda row: [row.session_id], KIND)
+
+
+def _writer(session):
+    holder = session.holder(MINUTE_TAKER)
+    return holder.user if holder else None
+
+
+def _drawn(session, author):
+    with force_locale(author.locale):
+        return notes_markdown(session), _("From the phase notes")
+
+
+def _take_up(minutes, session, before, now):
+    """Put the notes in the minutes if they still say ``before`` (nobody wrote in them).
+
+    In the minute-taker's name and language: they wrote the notes. Should someone save
+    the minutes at the same moment, the conditional save refuses and theirs stands.
+    """
+    author = _writer(session)
+    if author is None or minutes.locked or minutes.text != before:
+        return
+    text, note = _drawn(session, author)
+    if text == before:
+        return
+    try:
+        service.save(minutes, minutes.head, text, author, now, note=note)
+        if minutes.state == rules.DRAFT:
+            service.share(minutes, author, now)
+    except service.MinutesError:
+        return
+
+
+def draw_up(session, now):
+    """At the finish, in its transaction: the minutes, from the notes, shared."""
+    minutes = service.find(KIND, session.id) or service.create(SESSION, session)
+    _take_up(minutes, session, "", now)
+    return minutes
+
+
+def minutes_of(session, now):
+    """The minutes of a finished session, drawn up now if it finished before they were
+    (``service.ensure`` creates the row in a transaction of its own). The caller commits."""
+    minutes = service.ensure(SESSION, session)
+    _take_up(minutes, session, "", now)
+    return minutes
+
+
+@contextmanager
+def following_notes(session, now):
+    """Around a change of a phase note: the minutes follow it while nobody wrote in them."""
+    minutes = service.find(KIND, session.id)
+    author = _writer(session)
+    before = _drawn(session, author)[0] if minutes is not None and author else None
+    yield
+    if before is not None:
+        db.session.flush()
+        _take_up(minutes, session, before, now)
