@@ -47,7 +47,7 @@ def test_write_minutes_on_a_phone_and_merge_a_conflicting_edit(app, live_server,
     save.click()
     expect(sanne.locator(".flashes")).to_contain_text("Saved as revision 1.")
     sanne.get_by_role("button", name="Share with the attendees").click()
-    expect(sanne.locator(".flashes")).to_contain_text("shared with the attendees")
+    expect(sanne.locator(".flashes")).to_contain_text("shared for amendment")
 
     # Both open the editor at revision 1; Sanne saves first, Daan's save conflicts.
     daan = phone()

@@ -20,7 +20,7 @@ VISIBILITIES = {
     rules.PARTICIPANTS: _l("Session participants only"),
 }
 EVENTS = {
-    "shared": _l("shared with the attendees"),
+    "shared": _l("shared for amendment"),
     "approved": _l("approved and locked"),
     "unlocked": _l("unlocked"),
     "visibility": _l("changed who can read them"),
@@ -33,9 +33,9 @@ REFUSALS = {
     "visibility": _l("Choose who can read the minutes."),
     "no_revision": _l("That revision does not exist."),
     "conflict": _l("Someone else saved the minutes while you were editing."),
-    "draft": _l("Only the minute-taker, the host and coordinators can change a draft."),
+    "draft": _l("Only the minute-taker and whoever approves these minutes can change a draft."),
     "taken": _l(
         "Someone else has started these minutes. Keep your notes: copy them, and add them "
-        "once the minutes are shared with the attendees."
+        "once the minutes are shared for amendment."
     ),
 }

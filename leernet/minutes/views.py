@@ -152,7 +152,7 @@ def share(meeting_id=None, minutes_id=None):
         db.session.commit()
     except service.MinutesError as error:
         return refused(doc, error.reason, error.status)
-    flash(_("The minutes are shared with the attendees for amendment."), "success")
+    flash(_("The minutes are shared for amendment."), "success")
     return to_view(doc)
 
 
