@@ -6,6 +6,7 @@ from flask import Flask, request
 from werkzeug.routing import IntegerConverter
 
 from . import access, assets, errors, i18n, markdown, measure, search, security
+from .auth.cookie import SessionInterface
 from .config import configure
 from .extensions import babel, csrf, db, htmx, limiter, login_manager, migrate
 
@@ -17,6 +18,7 @@ BLUEPRINTS = (
 
 def create_app(test_config=None):
     app = Flask(__name__, instance_relative_config=True)
+    app.session_interface = SessionInterface()
     configure(app, test_config)
 
     db.init_app(app)
