@@ -1,8 +1,11 @@
-"""Intervision: finished sessions at the past intervision meetings, one running now.
+"""Intervision: finished sessions at every past meeting (a network day has its round of
+small groups too), one running now.
 
-The running session (the benchmark's member takes part) is what the live page shows and
-what the throughput test polls. Case-bringers of finished sessions committed to an
-action, so the follow-up round and the history have something to read.
+Each meeting's attendees split into groups of five, one group per session, so a member
+is in one session per meeting (a small meeting reuses people). The running session (the
+benchmark's member takes part) is what the live page shows and what the throughput test
+polls. Case-bringers of finished sessions committed to an action, so the follow-up round
+and the history have something to read.
 """
 
 from sqlalchemy import insert, select
@@ -22,15 +25,17 @@ PER_SESSION = 5
 
 @seeder(40)
 def sessions(context):
-    meetings, total = context["meetings"], context["size"]["sessions"]
-    held = meetings["intervision"]
+    rand, meetings, total = context["random"], context["meetings"], context["size"]["sessions"]
+    held = meetings["past"]
     finished = []
     for index, meeting_id in enumerate(held):
-        count = (total - 1) // len(held) + (index < (total - 1) % len(held))
-        if count:
-            people = meetings["attended"][meeting_id]
-            method = METHODS[index % len(METHODS)]
-            finished += bulk_sessions([meeting_id], people, count, method=method, seed=index)
+        people = list(meetings["attended"][meeting_id])
+        rand.shuffle(people)
+        size = min(PER_SESSION, len(people))
+        method = METHODS[index % len(METHODS)]
+        for k in range((total - 1) // len(held) + (index < (total - 1) % len(held))):
+            group = [people[(k * size + i) % len(people)] for i in range(size)]
+            finished += bulk_sessions([meeting_id], group, 1, per_session=size, method=method)
     member = context["user_ids"]["member"]
     others = [m for m in context["member_ids"] if m != member][: PER_SESSION - 1]
     (running,) = bulk_sessions(

@@ -13,15 +13,16 @@ from . import seeder
 
 TEXT = "## Rondje\n\nIedereen vertelde wat speelt.\n\n## Afspraken\n\n- Begroting delen\n"
 SHARED_LAST = 5  # the most recent minutes wait for approval
+MINE = 100  # every 100th action is the benchmark member's: a handful, as for anyone active
 
 
 @seeder(70)
 def minutes(context):
-    meetings, now = context["meetings"], context["now"]
+    rand, meetings, now = context["random"], context["meetings"], context["now"]
     rows, revisions, events = [], [], []
     held = meetings["past"]
     for n, meeting_id in enumerate(held, 1):
-        taker = meetings["attended"][meeting_id][0]
+        taker = rand.choice(meetings["attended"][meeting_id])
         written = now - timedelta(days=3 * (len(held) - n) + 1)
         approved = n <= len(held) - SHARED_LAST
         rows.append(
@@ -67,7 +68,8 @@ def minutes(context):
     db.session.execute(insert(MinutesRevision), revisions)
     db.session.execute(insert(MinutesEvent), events)
     actions(context, rows)
-    context["values"]["minutes_id"] = len(rows)
+    read = meetings["mine"][-1]  # the member's latest meeting: they may read its minutes
+    context["values"]["minutes_id"] = next(m["id"] for m in rows if m["meeting_id"] == read)
 
 
 def actions(context, minutes):
@@ -80,7 +82,7 @@ def actions(context, minutes):
         rows.append(
             {
                 "what": f"Voorbeeldbegroting rondsturen ({n})",
-                "owner_id": member if n % 10 == 0 else rand.choice(context["member_ids"]),
+                "owner_id": member if n % MINE == 0 else rand.choice(context["member_ids"]),
                 "due_on": due,
                 "done_at": now - timedelta(days=1) if n % 3 == 0 else None,
                 "meeting_id": source["meeting_id"],
