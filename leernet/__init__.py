@@ -6,8 +6,9 @@ from flask import Flask, request
 from werkzeug.routing import IntegerConverter
 
 from . import access, assets, errors, i18n, markdown, measure, search, security
+from .auth.cookie import SessionInterface
 from .config import configure
-from .extensions import babel, csrf, db, htmx, limiter, login_manager, migrate
+from .extensions import babel, csrf, db, htmx, limiter, login_manager
 
 BLUEPRINTS = (
     "home", "auth", "members", "admin", "meetings", "polls", "decisions", "resources", "questions",
@@ -17,10 +18,12 @@ BLUEPRINTS = (
 
 def create_app(test_config=None):
     app = Flask(__name__, instance_relative_config=True)
+    app.session_interface = SessionInterface()
     configure(app, test_config)
 
     db.init_app(app)
-    migrate.init_app(app, db, directory=str(Path(app.root_path).parent / "migrations"))
+    if not app.config["SERVE_ONLY"]:
+        _migrations(app)
     login_manager.init_app(app)
     csrf.init_app(app)
     babel.init_app(app, locale_selector=i18n.select_locale, timezone_selector=i18n.select_timezone)
@@ -58,6 +61,16 @@ class IdConverter(IntegerConverter):
     def __init__(self, url_map, *args, **kwargs):
         kwargs.setdefault("max", 2**31 - 1)
         super().__init__(url_map, *args, **kwargs)
+
+
+def _migrations(app):
+    """``flask db ...`` and ``flask_migrate.upgrade()``. A gunicorn worker never migrates
+    (``make run`` does before it starts), and Alembic with Mako and Pygments would cost
+    each worker some 11 MB of its 100 MB budget: gunicorn.conf.py sets ``SERVE_ONLY``."""
+    from flask_migrate import Migrate
+
+    directory = str(Path(app.root_path).parent / "migrations")
+    Migrate(app, db, directory=directory, render_as_batch=True, compare_type=True)
 
 
 def _register_blueprints(app):

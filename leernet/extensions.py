@@ -1,11 +1,11 @@
 """Flask extensions, created unbound and attached in ``create_app`` with ``init_app``."""
 
+from flask import request
 from flask_babel import Babel
 from flask_htmx import HTMX
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
-from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
 from sqlalchemy import MetaData, event
@@ -21,12 +21,18 @@ NAMING = {
 }
 
 db = SQLAlchemy(metadata=MetaData(naming_convention=NAMING))
-migrate = Migrate(render_as_batch=True, compare_type=True)
 login_manager = LoginManager()
 csrf = CSRFProtect()
 babel = Babel()
 htmx = HTMX()
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
+
+
+@limiter.request_filter
+def _reads_are_not_limited():
+    """Only POSTs carry limits (login, tokens: ``methods=["POST"]``); a GET skips the
+    limiter's per-request bookkeeping, which the timer poll would pay every 2 seconds."""
+    return request.method in ("GET", "HEAD")
 
 
 @event.listens_for(Engine, "connect")

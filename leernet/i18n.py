@@ -5,10 +5,11 @@ Times are stored in UTC and shown in the network's time zone (default Amsterdam)
 
 from zoneinfo import available_timezones
 
-from flask import current_app, has_request_context, request, session
-from flask_babel import format_date, format_datetime, get_locale
+from flask import current_app, g, has_app_context, has_request_context, request, session
+from flask_babel import Domain, format_date, format_datetime, get_locale
 from flask_login import current_user
 
+from .extensions import babel
 from .forms import choices
 
 
@@ -57,7 +58,35 @@ def timezone_choices():
     return choices((z, z) for z in first + rest)
 
 
+class RequestDomain(Domain):
+    """Translations looked up once per request.
+
+    Flask-Babel finds the locale and its catalogue afresh for every string, and a list
+    page translates hundreds. Its per-request state has a ``babel_translations`` slot
+    that ``refresh()`` clears and ``force_locale`` swaps, so keeping them there follows
+    both.
+    """
+
+    def get_translations(self):
+        state = g.get("_flask_babel") if has_app_context() else None
+        if state is None:
+            return super().get_translations()
+        found = getattr(state, "babel_translations", None)
+        if found is None:
+            found = state.babel_translations = super().get_translations()
+        return found
+
+
 def register(app):
+    domain = babel.domain_instance = RequestDomain()
+    # Templates ask the domain straight away (Flask-Babel's callables find it each time).
+    app.jinja_env.install_gettext_callables(
+        gettext=lambda s: domain.get_translations().ugettext(s),
+        ngettext=lambda s, p, n: domain.get_translations().ungettext(s, p, n),
+        pgettext=lambda c, s: domain.get_translations().upgettext(c, s),
+        npgettext=lambda c, s, p, n: domain.get_translations().unpgettext(c, s, p, n),
+        newstyle=True,
+    )
     app.jinja_env.filters["date"] = lambda value, fmt="medium": format_date(value, fmt)
     app.jinja_env.filters["datetime"] = lambda value, fmt="medium": format_datetime(value, fmt)
     app.jinja_env.globals["get_locale"] = get_locale

@@ -235,3 +235,14 @@ def test_language_switch_for_visitors(client, network):
     assert "Inloggen" in client.get("/login").get_data(as_text=True)
     client.post("/language", data={"language": "en", "next": "/login"})
     assert "Log in" in client.get("/login").get_data(as_text=True)
+
+
+def test_a_caller_read_with_a_hot_endpoints_row_answers_the_rest_from_the_user(app):
+    from leernet.auth.caller import Caller
+
+    with app.app_context():
+        member = factories.user("Cor Caller", tags="subsidies")
+        caller = Caller(member.id, False, True, member.session_version)
+        assert (caller.id, caller.is_authenticated, caller.is_active) == (member.id, True, True)
+        assert caller.name == "Cor Caller" and caller.get_id() == member.get_id()
+        assert [tag.name for tag in caller.tags] == ["subsidies"]

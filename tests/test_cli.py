@@ -54,3 +54,14 @@ def test_demo_seeds_once_and_prints_logins(app, runner, client):
         assert db.session.scalar(select(func.count(User.id))) == members
     _, email, password, _role = lines[1]
     assert client.post("/login", data={"email": email, "password": password}).status_code == 303
+
+
+def test_gunicorn_workers_leave_out_the_migration_commands(app, tmp_path):
+    from leernet import create_app
+
+    from .conftest import app_config
+
+    config = app_config(app.config["SQLALCHEMY_DATABASE_URI"], tmp_path)
+    worker = create_app({**config, "SERVE_ONLY": True})
+    assert "migrate" not in worker.extensions and "db" not in worker.cli.commands
+    assert "migrate" in app.extensions and "db" in app.cli.commands

@@ -9,6 +9,7 @@ from leernet.extensions import db
 from leernet.intervision import timer
 from leernet.intervision.models import Participant, Session
 from leernet.intervision.plans import Plan
+from leernet.members.models import User
 from leernet.timeutil import utcnow
 
 from . import intervision_world as iw
@@ -69,7 +70,7 @@ def test_facilitator_starts_and_everyone_follows(app, client, world):
     assert state.headers["Cache-Control"] == "no-store"
 
 
-def test_the_poll_answers_204_in_two_queries_without_a_template(app, client, world):
+def test_the_poll_answers_204_in_one_query_without_a_template_or_cookie(app, client, world):
     from flask import template_rendered
 
     iw.login(client, world, "plain")
@@ -87,11 +88,24 @@ def test_the_poll_answers_204_in_two_queries_without_a_template(app, client, wor
     finally:
         template_rendered.disconnect(note, app)
     assert response.status_code == 204 and response.data == b""
-    assert len(statements) <= 2, statements
+    assert len(statements) == 1, statements
     assert rendered == []
     assert response.headers["ETag"] == '"0"'
+    assert "Set-Cookie" not in response.headers, "a 204 need not re-sign the session"
     assert client.get(f"/intervision/{world['session_id']}/state",
                       headers={"If-None-Match": '"0"'}).status_code == 304  # fmt: skip
+
+
+def test_the_polls_one_query_still_checks_who_asks(app, client, world):
+    url = f"/intervision/{world['session_id']}/state?v=0"
+    for who, status in [("plain", 204), ("coordinator", 204), ("outsider", 403)]:
+        iw.login(client, world, who)
+        assert client.get(url).status_code == status, who
+    iw.login(client, world, "plain")
+    with app.app_context():
+        db.session.get(User, world["ids"]["plain"]).session_version += 1  # password changed
+        db.session.commit()
+    assert client.get(url).status_code == 302, "an ended session polls no more"
 
 
 def test_poll_sends_the_fragment_on_change_and_286_when_finished(app, client, world):

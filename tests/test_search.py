@@ -76,7 +76,11 @@ def test_title_hits_rank_above_body_hits_and_pages(app, client, people):
     page = results(client, "begroten")
     assert page.index("Begroten voor beginners") < page.index("Losse bron")
     assert "27 results" in page and "Page 1 of 2" in page
-    assert "Page 2 of 2" in results(client, "begroten", page=2)
+    second = results(client, "begroten", page=2)
+    assert "Page 2 of 2" in second and second.count('class="list-item"') == 7
+    with app.app_context():
+        past_the_end = search(user("other", people), "begroten", page=3)[0]
+    assert past_the_end.items == [] and past_the_end.total == 27, "counted after all"
 
 
 def test_index_follows_changes_and_deletions(app, client, people):

@@ -3,9 +3,11 @@
 A feature adds a module to this package (loaded automatically) with a function
 registered by ``@seeder(order)``. It gets a ``context`` holding ``size`` (this network's
 counts, see ``SIZES``), a seeded ``random``, ``values`` (URL arguments for the main
-pages, e.g. ``member_id``; add yours) and ``logins`` (e-mail per role; every account's
-password is ``PASSWORD``). Insert in bulk, ``db.session.execute(insert(Model), rows)``
-with explicit ids: thousands of rows a second, no ORM objects, no HTTP.
+pages, e.g. ``member_id``; add yours), ``logins`` (e-mail per role; every account's
+password is ``PASSWORD``) and ``now``. A seeder may leave what later ones build on
+(e.g. ``meetings``: which are past, current, upcoming; who attended). Insert in bulk,
+``db.session.execute(insert(Model), rows)`` with explicit ids: thousands of rows a
+second, no ORM objects, no HTTP. The last seeder rebuilds the search index.
 """
 
 import random
@@ -13,6 +15,7 @@ from importlib import import_module
 from pkgutil import iter_modules
 
 from leernet.extensions import db
+from leernet.timeutil import utcnow
 
 PASSWORD = "benchmark wachtwoord"
 
@@ -26,6 +29,10 @@ SIZES = {
         "decisions": 2000,
         "invitations": 1000,
         "messages": 3000,
+        "questions": 1000,
+        "stories": 300,
+        "actions": 600,
+        "polls": 40,
     },
     "tiny": {
         "members": 8,
@@ -35,6 +42,10 @@ SIZES = {
         "decisions": 3,
         "invitations": 3,
         "messages": 5,
+        "questions": 2,
+        "stories": 2,
+        "actions": 2,
+        "polls": 1,
     },
 }
 
@@ -62,6 +73,7 @@ def seed(size_name):
         "random": random.Random(2026),
         "values": {},
         "logins": {},
+        "now": utcnow(),
     }
     for _order, func in sorted(SEEDERS, key=lambda item: item[0]):
         func(context)

@@ -50,4 +50,6 @@ def members(context):
         ],
     )
     context["logins"].update(coordinator=rows[0]["email"], member=rows[2]["email"])
+    context["member_ids"] = [row["id"] for row in rows if row["active"]]
+    context["user_ids"] = {"coordinator": rows[0]["id"], "member": rows[2]["id"]}
     context["values"]["member_id"] = rows[3]["id"]

@@ -23,7 +23,8 @@ from .labels import REFUSALS
 from .models import Decision, Stance
 from .service import DecisionError
 
-WITH_PROPOSER = [joinedload(Decision.proposer)]
+#: What the page shows of every decision, in the one query (a meeting or none alike).
+WITH_PROPOSER = [joinedload(Decision.proposer), joinedload(Decision.meeting)]
 
 
 def can_see(user, decision_id):

@@ -1,8 +1,9 @@
 """The live timer against the database: the poll's one query, the clock, the controls.
 
 Every phone polls ``state`` every two seconds, so its cheap path is one small query
-(``poll_row``: version and status plus whether this user takes part, by a LEFT JOIN on
-the unique (session, user) index) and no template. A control names the version its
+(``caller_and_poll_row``: who asks, as the login check needs it, and the session's
+version and status plus whether this user takes part, by a LEFT JOIN on the unique
+(session, user) index) and no template. A control names the version its
 sender saw and writes with ``UPDATE ... WHERE version = :seen``: when two phones press
 "next" at once, the database lets exactly one UPDATE match, the other finds the new
 version and answers with the current state instead. Finishing draws up the session's
@@ -12,10 +13,12 @@ minutes from the phase notes in the same transaction (``minutes.draw_up``).
 import math
 from dataclasses import dataclass
 
-from sqlalchemy import and_, select, update
+from sqlalchemy import and_, bindparam, select, update
 from sqlalchemy.exc import OperationalError
 
+from ..auth.caller import Caller
 from ..extensions import db
+from ..members.models import User
 from . import minutes, roles, timer
 from .models import Participant, Session
 from .plans import Plan
@@ -29,20 +32,61 @@ class PollRow:
     role: str | None
 
 
+# Both statements are built once, on the tables where they can: building a statement
+# and the ORM's handling of it would cost the poll more than running it does.
+_SESSION, _PARTICIPANT = Session.__table__.c, Participant.__table__.c
+_COLUMNS = (_SESSION.version, _SESSION.status, _PARTICIPANT.id, _PARTICIPANT.role)
+POLL = (
+    select(*_COLUMNS)
+    .select_from(Session.__table__)
+    .outerjoin(
+        Participant.__table__,
+        and_(
+            _PARTICIPANT.session_id == _SESSION.id,
+            _PARTICIPANT.user_id == bindparam("user_id"),
+        ),
+    )
+    .where(_SESSION.id == bindparam("session_id"))
+)
+_USER = User.__table__.c
+#: The same row joined to what Flask-Login checks of the signed-in user: the poll's query.
+CALLER_AND_POLL = (
+    select(_USER.is_coordinator, _USER.active, _USER.erased, _USER.session_version, *_COLUMNS)
+    .select_from(User.__table__)
+    .outerjoin(Session.__table__, _SESSION.id == bindparam("session_id"))
+    .outerjoin(
+        Participant.__table__,
+        and_(_PARTICIPANT.session_id == _SESSION.id, _PARTICIPANT.user_id == _USER.id),
+    )
+    .where(_USER.id == bindparam("user_id"))
+)
+
+
+def _poll_row(version, status, participant_id, role):
+    return None if version is None else PollRow(version, status, participant_id is not None, role)
+
+
 def poll_row(session_id, user_id):
     """Version, status, and this user's part in the session, in one query (None: no session)."""
-    row = db.session.execute(
-        select(Session.version, Session.status, Participant.id, Participant.role)
-        .select_from(Session)
-        .outerjoin(
-            Participant,
-            and_(Participant.session_id == Session.id, Participant.user_id == user_id),
-        )
-        .where(Session.id == session_id)
-    ).first()
+    row = db.session.execute(POLL, {"session_id": session_id, "user_id": user_id}).first()
+    return None if row is None else _poll_row(*row)
+
+
+def caller_and_poll_row(user_id, session_id):
+    """``(Caller, PollRow or None)``, or ``(None, None)`` when there is no such user.
+
+    One statement on a pooled connection of its own, past the ORM session: the poll is
+    most of what a server does during a meeting, and the ORM would double its cost.
+    """
+    with db.engine.connect() as connection:
+        row = connection.execute(
+            CALLER_AND_POLL, {"session_id": session_id, "user_id": user_id}
+        ).first()
     if row is None:
-        return None
-    return PollRow(row[0], row[1], row[2] is not None, row[3])
+        return None, None
+    coordinator, active, erased, session_version = row[:4]
+    caller = Caller(user_id, coordinator, active and not erased, session_version)
+    return caller, _poll_row(*row[4:])
 
 
 def ms(moment):

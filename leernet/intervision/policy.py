@@ -3,13 +3,14 @@
 Confidential by default: the case, phase notes and reflection are for the session's
 participants only. A coordinator who is not in the session may see that it exists and
 run its timer (someone must, when a group gets stuck), never read what was said. Each
-rule reads the one ``live.poll_row`` query and keeps it on ``g`` for the view, so the
-state poll stays at one query after the user's own.
+rule reads the one ``live.poll_row`` query and keeps it on ``g`` for the view; for the
+state poll that row comes with the signed-in user's own, so the poll is one query.
 """
 
 from flask import abort, g
 
-from .live import poll_row
+from ..auth import joined_loader
+from .live import caller_and_poll_row, poll_row
 from .rotation import CASE_BRINGER, FACILITATOR, MINUTE_TAKER, TIMEKEEPER
 
 CONTROLLING = (FACILITATOR, TIMEKEEPER)
@@ -24,6 +25,14 @@ def seen(user, session_id):
     if cache[key] is None:
         abort(404)
     return cache[key]
+
+
+@joined_loader("intervision.state")
+def caller_with_poll_row(user_id, session_id):
+    caller, row = caller_and_poll_row(user_id, session_id)
+    if caller is not None:
+        g.setdefault("intervision_rows", {})[(session_id, user_id)] = row
+    return caller
 
 
 def forget(session_id, user):

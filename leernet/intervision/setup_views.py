@@ -154,7 +154,7 @@ def history():
     since = utcnow() - roles.WINDOW
     page = db.paginate(
         select(User).where(User.active.is_(True)).options(lazyload(User.tags)).order_by(User.name),
-        per_page=30,
+        per_page=20,
         error_out=False,
     )
     ids = [u.id for u in page.items]

@@ -24,6 +24,8 @@ from .policy import forget, seen, session_controller, session_viewer
 
 bp = Blueprint("intervision", __name__, url_prefix="/intervision")
 NO_STORE = {"Cache-Control": "no-store"}
+#: Sessions listed on "my sessions" (the newest; lists show 20 throughout).
+SHOWN = 20
 LIVE = "intervision/_live.html"
 
 
@@ -37,7 +39,7 @@ def index():
         .where(Participant.user_id == current_user.id)
         .options(joinedload(Session.meeting))
         .order_by(Meeting.starts_at.desc(), Session.id)
-        .limit(30)
+        .limit(SHOWN)
     ).all()
     now = utcnow()
     current = [(s, r) for s, r in rows if s.status != timer.FINISHED and s.meeting.ends_at > now]

@@ -1,7 +1,7 @@
 """Meetings in words, in the reader's language and the network's time zone."""
 
 from babel.dates import get_day_names
-from flask_babel import format_datetime, get_locale, ngettext
+from flask_babel import format_date, get_locale, ngettext, to_user_timezone
 from flask_babel import lazy_gettext as _l
 
 from . import recurrence
@@ -10,11 +10,14 @@ NTH = {1: _l("first"), 2: _l("second"), 3: _l("third"), 4: _l("fourth"), -1: _l(
 
 
 def when(meeting, short=False):
-    """ "Tuesday 14 April 2026, 10:00-16:00" (the dash is an en dash)."""
-    day = format_datetime(meeting.starts_at, "EEE d MMM" if short else "EEEE d MMMM y")
-    start = format_datetime(meeting.starts_at, "HH:mm")
-    end = format_datetime(meeting.ends_at, "HH:mm")
-    return f"{day}, {start}\u2013{end}"
+    """ "Tuesday 14 April 2026, 10:00-16:00" (the dash is an en dash).
+
+    Lists show this on every row: the hours come from ``strftime`` (they read the same
+    in every language), so Babel formats only the day.
+    """
+    start, end = to_user_timezone(meeting.starts_at), to_user_timezone(meeting.ends_at)
+    day = format_date(start, "EEE d MMM" if short else "EEEE d MMMM y", rebase=False)
+    return f"{day}, {start:%H:%M}\u2013{end:%H:%M}"
 
 
 def day_name(weekday):

@@ -4,6 +4,7 @@ from flask import Blueprint, abort, current_app, flash, request, send_file, url_
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import joinedload, selectinload
 
 from ..access import MEMBER, access
 from ..extensions import db
@@ -111,10 +112,14 @@ def too_large(_error):
     return render("resources/new.html", form=form, status=413)
 
 
+SHOWN = [joinedload(Resource.added_by), joinedload(Resource.meeting), selectinload(Resource.tags)]
+
+
 @bp.route("/<int:resource_id>")
 @access(MEMBER)
 def detail(resource_id):
-    resource = _resource(resource_id)
+    """Who added it, its meeting and tags come with it: the same queries for every one."""
+    resource = db.get_or_404(Resource, resource_id, options=SHOWN)
     return render("resources/detail.html", resource=resource, may_change=may_change)
 
 

@@ -2,10 +2,13 @@
 
 SQLite ranks with FTS5's ``bm25`` and PostgreSQL with ``ts_rank``; both weigh a hit in
 the title above one in the body. Every query passes through ``visible_to`` first.
+A common word matches a good part of a large library: one pass over the matches ranks
+and counts them (sorting ids, not whole documents), then the page's documents are read.
 """
 
 from dataclasses import dataclass
 
+from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import and_, column, exists, func, literal_column, or_, select, table, text
 
 from ..extensions import db
@@ -43,18 +46,19 @@ def visible_to(user):
 
 
 def matching(query):
-    """``(statement, rank)``: the documents that match ``query`` and how to order them."""
+    """``(statement, rank)``: the ids of the documents that match ``query``, and a score
+    that is lower for a better match."""
     if db.engine.dialect.name == "sqlite":
         statement = (
-            select(SearchDocument)
+            select(SearchDocument.id)
             .join(FTS, FTS.c.rowid == SearchDocument.id)
             .where(text("search_fts MATCH :match").bindparams(match=query.fts5()))
         )
-        return statement, func.bm25(literal_column("search_fts"), 8.0, 1.0).asc()
+        return statement, func.bm25(literal_column("search_fts"), 8.0, 1.0)
     vector = literal_column("search_document.search_vector")
     tsquery = func.to_tsquery(literal_column("'simple'::regconfig"), query.tsquery())
-    statement = select(SearchDocument).where(vector.op("@@")(tsquery))
-    return statement, func.ts_rank(vector, tsquery).desc()
+    statement = select(SearchDocument.id).where(vector.op("@@")(tsquery))
+    return statement, -func.ts_rank(vector, tsquery)
 
 
 @dataclass
@@ -75,10 +79,35 @@ def search(user, text_, kind=None, page=1, per_page=PER_PAGE):
     statement = statement.where(visible_to(user), SearchDocument.kind.in_(list(KINDS)))
     if kind:
         statement = statement.where(SearchDocument.kind == kind)
-    statement = statement.order_by(rank, SearchDocument.updated_at.desc(), SearchDocument.id)
-    results = db.paginate(statement, page=page, per_page=per_page, error_out=False, count=True)
+    # The rank is a column of a subquery: FTS5's bm25 cannot sit next to a window function.
+    found = statement.add_columns(SearchDocument.updated_at, rank.label("rank")).subquery()
+    ranked = select(found.c.id, func.count().over().label("total")).order_by(
+        found.c.rank, found.c.updated_at.desc(), found.c.id
+    )
+    results = RankedPage(page=page, per_page=per_page, error_out=False, ranked=ranked)
     results.items = [_result(doc, query) for doc in results.items]
     return results, query
+
+
+class RankedPage(Pagination):
+    """A page of ``ranked`` (ids with the ``total`` of all matches), as documents."""
+
+    def _query_items(self):
+        ranked = self._query_args["ranked"].limit(self.per_page).offset(self._query_offset)
+        rows = db.session.execute(ranked).all()
+        self._total = rows[0].total if rows else 0 if self.page == 1 else None
+        ids = [row.id for row in rows]
+        if not ids:
+            return []
+        found = db.session.scalars(select(SearchDocument).where(SearchDocument.id.in_(ids)))
+        documents = {doc.id: doc for doc in found}
+        return [documents[i] for i in ids]
+
+    def _query_count(self):
+        if self._total is None:  # a page past the last: count them after all
+            matches = self._query_args["ranked"].order_by(None).subquery()
+            self._total = db.session.scalar(select(func.count()).select_from(matches))
+        return self._total
 
 
 def _result(doc, query):

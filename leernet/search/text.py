@@ -95,12 +95,10 @@ def parse(text):
 
 
 def _hits(text, query):
-    hits = []
     for match in WORD.finditer(text):
         word = match.group()
         if query.matches(word.lower() if word.isascii() else fold(word)):
-            hits.append(match)
-    return hits
+            yield match
 
 
 def highlight(text, query, start=0, end=None):
@@ -120,11 +118,11 @@ def snippet(text, query, width=180):
     text = " ".join((text or "").split())
     if len(text) <= width:
         return highlight(text, query)
-    hits = _hits(text, query)
-    start = max(0, hits[0].start() - width // 3) if hits else 0
+    first = next(_hits(text, query), None)  # a long text is read only up to its first hit
+    start = max(0, first.start() - width // 3) if first else 0
     if start:
         space = text.find(" ", start)
-        start = space + 1 if 0 <= space < hits[0].start() else start
+        start = space + 1 if 0 <= space < first.start() else start
     end = min(len(text), start + width)
     if end < len(text):
         space = text.rfind(" ", start, end)
