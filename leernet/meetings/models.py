@@ -9,7 +9,17 @@ occurrences stay at 10:00 local across daylight-saving changes.
 import uuid
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, Time, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    Time,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
@@ -99,7 +109,11 @@ class Meeting(db.Model):
 
 
 class Rsvp(db.Model):
-    __table_args__ = (UniqueConstraint("meeting_id", "user_id"),)
+    __table_args__ = (
+        UniqueConstraint("meeting_id", "user_id"),
+        # Covers the value dashboard's counts per meeting without reading the rows.
+        Index("ix_rsvp_meeting_answer", "meeting_id", "answer", "waiting", "user_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"))

@@ -6,7 +6,7 @@ PostgreSQL; both are made in the migration, outside these models). ``title``/``b
 keep the readable text for result titles and snippets.
 """
 
-from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
@@ -20,7 +20,11 @@ AUDIENCES = (NETWORK, COORDINATORS, RESTRICTED)
 
 
 class SearchDocument(db.Model):
-    __table_args__ = (UniqueConstraint("kind", "object_id"),)
+    __table_args__ = (
+        UniqueConstraint("kind", "object_id"),
+        # Filtering and ordering the matches reads this, not the long rows with the text.
+        Index("ix_search_document_filter", "id", "kind", "audience", "updated_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(30))
