@@ -313,3 +313,14 @@ def test_pages_stay_within_the_query_budget_whatever_the_size(app, client, peopl
             assert len(statements) <= 12, (url, len(statements), statements)
             counts.setdefault(url, set()).add(len(statements))
     assert all(len(seen) == 1 for seen in counts.values()), counts
+
+
+def test_fairness_chart_keeps_the_extremes_of_a_large_network():
+    counts = {m: {"a": m % 7, "b": 1} for m in range(1, 101)}
+    names = {m: f"Lid {m:03d}" for m in counts}
+    chart = sources.fairness_chart(counts, names, {"a": "Rol A", "b": "Rol B"}, most=6)
+    assert len(chart.labels) == 6
+    shown = {int(label.split()[1]) for label in chart.labels}
+    assert {m % 7 for m in shown} == {6, 0}  # three who held most, three who held least
+    assert "differ by 6" in chart.desc  # the verdict weighs all hundred
+    assert any("of 100" in str(note) for note in chart.notes)

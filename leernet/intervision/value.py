@@ -15,6 +15,7 @@ from flask_babel import format_date, format_decimal
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from ..members.models import display_name
 from ..timeutil import utcnow
 from ..value import figures
 from ..value.charts import Chart, Series
@@ -101,8 +102,8 @@ def role_rotation(_user, _period, bounds):
     rows = value_queries.roles_by_member(bounds)
     if not rows:
         return None
-    names = {member.id: str(member.display_name) for member, _role, _times in rows}
-    counts = role_counts((member.id, role, times) for member, role, times in rows)
+    names = {member: str(display_name(name, erased)) for member, name, erased, *_ in rows}
+    counts = role_counts((member, role, times) for member, _name, _erased, role, times in rows)
     return fairness_chart(
         counts,
         names,

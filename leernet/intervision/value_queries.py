@@ -64,17 +64,14 @@ def my_part(user_id):
 
 
 def roles_by_member(bounds):
-    """``(member, held role or None, times)`` for everyone who took part in the period.
-
-    Grouped by the member's primary key, so the database may return the member's other
-    columns with it (PostgreSQL allows what depends on a grouped key; SQLite always does).
-    """
+    """``(member id, name, erased, held role or None, times)`` for everyone who took part
+    in the period: plain columns, as a large network has thousands of such rows."""
     query = (
         _taking_part()
-        .add_columns(User, Participant.held_role, func.count())
+        .add_columns(User.id, User.name, User.erased, Participant.held_role, func.count())
         .join(User, User.id == Participant.user_id)
         .where(in_period(bounds))
-        .group_by(User.id, Participant.held_role)
+        .group_by(User.id, User.name, User.erased, Participant.held_role)
     )
     return db.session.execute(query).all()
 

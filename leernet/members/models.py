@@ -25,6 +25,11 @@ CONTACT_CHOICES = {
 }
 
 
+def display_name(name, erased):
+    """What a member is called on the page: an erased account keeps no name."""
+    return _l("Former member") if erased else name
+
+
 class ExpertiseTag(db.Model):
     """A subject a member can be asked about, e.g. "subsidies"."""
 
@@ -65,7 +70,7 @@ class User(UserMixin, db.Model):
 
     @property
     def display_name(self):
-        return _l("Former member") if self.erased else self.name
+        return display_name(self.name, self.erased)
 
     @property
     def contact_label(self):

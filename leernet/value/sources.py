@@ -127,14 +127,27 @@ def resolve_links(user, stories):
     return found
 
 
-def fairness_chart(counts_by_member_role, names, role_labels, key="rotation", title=None):
+def fairness_chart(counts_by_member_role, names, role_labels, key="rotation", title=None, most=20):
     """The role-rotation chart: a bar per member, stacked by role, and its table.
 
     ``counts_by_member_role`` is ``{member id: {role: times held}}`` for the members
     who took part; ``names`` maps member ids to names, ``role_labels`` role keys to labels.
+    The verdict weighs everyone; past ``most`` members a phone could not read the bars,
+    so the chart keeps the extremes: those who held roles most often and least often.
     """
     result = fairness(counts_by_member_role, roles=list(role_labels))
     members = sorted(result.members, key=lambda m: (str(names.get(m, "")).lower(), m))
+    notes = []
+    if len(members) > most:
+        by_total = sorted(members, key=lambda m: -sum(result.counts[m].values()))
+        members = by_total[: most // 2] + by_total[-(most - most // 2) :]
+        notes.append(
+            _(
+                "The %(most)d members who held roles most and least often, of %(num)d.",
+                most=most,
+                num=len(result.members),
+            )
+        )
     series = [
         Series(str(label), [result.counts[m].get(role, 0) for m in members])
         for role, label in role_labels.items()
@@ -152,7 +165,7 @@ def fairness_chart(counts_by_member_role, names, role_labels, key="rotation", ti
         series=series,
         label_header=_("Member"),
         empty=_("No sessions yet."),
-        notes=[verdict],
+        notes=[verdict, *notes],
     )
 
 
