@@ -73,7 +73,7 @@ def roles_by_member(bounds):
         .where(in_period(bounds))
         .group_by(User.id, User.name, User.erased, Participant.held_role)
     )
-    return db.session.execute(query).all()
+    return db.session.connection().execute(query).all()  # plain rows: no ORM work per row
 
 
 def monthly_sessions(bounds):
