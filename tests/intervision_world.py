@@ -1,6 +1,7 @@
 """A running intervision meeting for the intervision tests: five people in one session."""
 
 from leernet.extensions import db
+from leernet.intervision.models import Session
 
 from . import factories
 
@@ -52,3 +53,14 @@ def login(client, world, who):
     )
     assert response.status_code in (302, 303)
     return client
+
+
+def url(world, tail=""):
+    return f"/intervision/{world['session_id']}{tail}"
+
+
+def control(client, world, action):
+    """A timer control as the phone sends it, with the version it last saw."""
+    with client.application.app_context():
+        version = db.session.get(Session, world["session_id"]).version
+    return client.post(url(world, "/timer"), data={"action": action, "version": version})

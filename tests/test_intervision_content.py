@@ -13,6 +13,7 @@ from leernet.timeutil import utcnow
 
 from . import factories
 from . import intervision_world as iw
+from .intervision_world import control, url
 from .queries import counting
 
 HTMX = {"HX-Request": "true"}
@@ -23,16 +24,6 @@ CASE = "Hoe zeg ik nee tegen mijn grootste opdrachtgever?"
 def world(app):
     with app.app_context():
         return iw.build()
-
-
-def url(world, tail=""):
-    return f"/intervision/{world['session_id']}{tail}"
-
-
-def control(client, world, action):
-    with client.application.app_context():
-        version = db.session.get(Session, world["session_id"]).version
-    return client.post(url(world, "/timer"), data={"action": action, "version": version})
 
 
 def test_the_case_is_for_participants_only(app, client, world):

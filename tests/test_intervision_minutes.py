@@ -16,6 +16,7 @@ from leernet.search.models import SearchDocument
 from leernet.timeutil import utcnow
 
 from . import intervision_world as iw
+from .intervision_world import control, url
 
 HTMX = {"HX-Request": "true"}
 
@@ -24,16 +25,6 @@ HTMX = {"HX-Request": "true"}
 def world(app):
     with app.app_context():
         return iw.build()
-
-
-def url(world, tail=""):
-    return f"/intervision/{world['session_id']}{tail}"
-
-
-def control(client, world, action):
-    with client.application.app_context():
-        version = db.session.get(Session, world["session_id"]).version
-    return client.post(url(world, "/timer"), data={"action": action, "version": version})
 
 
 def note(client, world, phase, text):
