@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
+from sqlalchemy.engine import make_url
 
 from leernet.admin.models import Invitation
 from leernet.decisions.models import Stance
@@ -94,6 +95,17 @@ def past_meeting_attended_by(crowd, title):
     meeting = factories.meeting(title, days=-1, hours=3, kind="network")
     factories.attend(meeting, *crowd_members(crowd))
     return meeting
+
+
+def sqlite_file(app):
+    """The SQLite database file the app uses, or None on PostgreSQL."""
+    url = make_url(app.config["SQLALCHEMY_DATABASE_URI"])
+    return url.database if url.get_backend_name() == "sqlite" else None
+
+
+def data(page, name):
+    """A number the live timer fragment carries in ``data-<name>``."""
+    return int(page.split(f'data-{name}="')[1].split('"')[0])
 
 
 @poller("the live timer's state")

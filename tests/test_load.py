@@ -20,7 +20,6 @@ from functools import partial
 from http.client import HTTPException
 
 import pytest
-from sqlalchemy.engine import make_url
 
 from bench.client import Session
 from bench.server import Server
@@ -30,7 +29,7 @@ from leernet.intervision.plans import Plan
 from leernet.timeutil import utcnow
 
 from . import factories
-from .load_registry import HTMX, POLLERS, WRITERS, Attempts, live_timer_state
+from .load_registry import HTMX, POLLERS, WRITERS, Attempts, data, live_timer_state, sqlite_file
 
 SECONDS = float(os.environ.get("LEERNET_LOAD_SECONDS", "5"))
 POLLER_COUNT = 100
@@ -211,20 +210,11 @@ class Load:
         )
 
 
-def sqlite_file(app):
-    url = make_url(app.config["SQLALCHEMY_DATABASE_URI"])
-    return url.database if url.get_backend_name() == "sqlite" else None
-
-
 def integrity_problems(path):
     with sqlite3.connect(path) as connection:
         problems = [row[0] for row in connection.execute("PRAGMA integrity_check")]
         problems += [str(row) for row in connection.execute("PRAGMA foreign_key_check")]
     return [] if problems == ["ok"] else problems
-
-
-def data(page, name):
-    return int(page.split(f'data-{name}="')[1].split('"')[0])
 
 
 def press(session, crowd, action):

@@ -19,8 +19,7 @@ from bench.server import Server
 
 from . import factories
 from . import intervision_world as iw
-from .load_registry import HTMX
-from .test_load import data, sqlite_file
+from .load_registry import HTMX, data, sqlite_file
 
 REDIS_URL = os.environ.get("LEERNET_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 
