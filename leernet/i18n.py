@@ -3,10 +3,12 @@
 Times are stored in UTC and shown in the network's time zone (default Amsterdam).
 """
 
+from datetime import UTC, datetime
 from zoneinfo import available_timezones
 
+from babel import dates, numbers
 from flask import current_app, g, has_app_context, has_request_context, request, session
-from flask_babel import Domain, format_date, format_datetime, get_locale
+from flask_babel import Domain, get_locale, get_timezone
 from flask_login import current_user
 
 from .extensions import babel
@@ -75,6 +77,37 @@ class RequestDomain(Domain):
         if found is None:
             found = state.babel_translations = super().get_translations()
         return found
+
+
+# Flask-Babel's format_* find the locale, the time zone and the configured formats afresh on
+# every call, three to six times the cost of Babel's own. A list page formats a date or a
+# number on every row, so these ask Flask-Babel only for the locale and the zone (which
+# still follows ``force_locale``) and let Babel do the rest.
+
+
+def to_user_timezone(moment):
+    """An aware datetime in the network's time zone (a naive one is taken to be UTC)."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(get_timezone())
+
+
+def format_date(value, format="medium"):
+    if isinstance(value, datetime):
+        value = to_user_timezone(value)
+    return dates.format_date(value, format, locale=get_locale())
+
+
+def format_datetime(value, format="medium"):
+    return dates.format_datetime(to_user_timezone(value), format, locale=get_locale())
+
+
+def format_time(value, format="medium"):
+    return dates.format_time(to_user_timezone(value), format, locale=get_locale())
+
+
+def format_decimal(number, format=None):
+    return numbers.format_decimal(number, format, locale=get_locale())
 
 
 def register(app):

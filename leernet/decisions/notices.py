@@ -1,10 +1,11 @@
 """Messages about decisions, each in its reader's own language (e-mail or outbox)."""
 
-from flask_babel import force_locale, format_datetime
+from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy import select
 
 from ..extensions import db
+from ..i18n import format_datetime
 from ..mail import deliver
 from ..members.models import User
 from ..web import external_url

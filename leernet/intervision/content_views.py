@@ -7,13 +7,13 @@ its participants find the minutes drawn from those notes behind the page's link.
 """
 
 from flask import abort, flash, redirect, url_for
-from flask_babel import format_time
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
 from ..access import MEMBER, access
 from ..extensions import db
+from ..i18n import format_time
 from ..web import wants_fragment
 from . import followup, minutes, roles, timer
 from .forms import CaseForm, FollowUpForm, NoteForm, ReflectionForm

@@ -5,10 +5,11 @@ says them in the reader's language: "Facilitated 1 of 12 sessions, last on 3 Mar
 Held it least often of everyone here."
 """
 
-from flask_babel import format_date, ngettext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 
+from ..i18n import format_date
 from . import assignment, rotation
 from .catalogue import ROLE_LABELS
 from .models import FOLLOW_UP

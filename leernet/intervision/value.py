@@ -11,10 +11,10 @@ rotation records it (in troika consulting: who opened the round).
 """
 
 from flask import url_for
-from flask_babel import format_date, format_decimal
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from ..i18n import format_date, format_decimal
 from ..members.models import display_name
 from ..timeutil import utcnow
 from ..value import figures

@@ -2,13 +2,13 @@
 
 from datetime import timedelta
 
-from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from wtforms import SelectField
 
 from ..extensions import db
 from ..forms import choices
+from ..i18n import format_date
 from ..timeutil import utcnow
 from .models import Meeting
 

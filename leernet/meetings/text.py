@@ -1,9 +1,10 @@
 """Meetings in words, in the reader's language and the network's time zone."""
 
 from babel.dates import get_day_names
-from flask_babel import format_date, get_locale, ngettext, to_user_timezone
+from flask_babel import get_locale, ngettext
 from flask_babel import lazy_gettext as _l
 
+from ..i18n import format_date, to_user_timezone
 from . import recurrence
 
 NTH = {1: _l("first"), 2: _l("second"), 3: _l("third"), 4: _l("fourth"), -1: _l("last")}
@@ -16,7 +17,7 @@ def when(meeting, short=False):
     in every language), so Babel formats only the day.
     """
     start, end = to_user_timezone(meeting.starts_at), to_user_timezone(meeting.ends_at)
-    day = format_date(start, "EEE d MMM" if short else "EEEE d MMMM y", rebase=False)
+    day = format_date(start, "EEE d MMM" if short else "EEEE d MMMM y")
     return f"{day}, {start:%H:%M}\u2013{end:%H:%M}"
 
 

@@ -1,10 +1,11 @@
 """Messages about minutes and actions, each in its reader's own language."""
 
-from flask_babel import force_locale, format_date
+from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy import select
 
 from ..extensions import db
+from ..i18n import format_date
 from ..mail import deliver
 from ..members.models import User
 from ..web import external_url

@@ -6,10 +6,10 @@ Shared by the dashboard and the report; the sums themselves are ``aggregate``'s.
 from dataclasses import dataclass
 from datetime import datetime
 
-from flask_babel import format_date, format_decimal
 from flask_babel import gettext as _
 
 from ..admin.models import current_network
+from ..i18n import format_date, format_decimal
 from . import aggregate, cycles, queries
 from .charts import Chart, Series
 

@@ -3,12 +3,12 @@ journey, and meetings, resources, questions and decisions as things a story can 
 """
 
 from flask import url_for
-from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from ..decisions.models import Decision
 from ..extensions import db
+from ..i18n import format_date
 from ..meetings.models import Meeting
 from ..questions.models import Question
 from ..resources.models import Resource

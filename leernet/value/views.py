@@ -2,13 +2,13 @@
 imported at the bottom to register their routes on this blueprint."""
 
 from flask import Blueprint, flash, request, url_for
-from flask_babel import format_datetime
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from ..access import MEMBER, access
 from ..extensions import db
+from ..i18n import format_datetime
 from ..meetings.models import Meeting
 from ..timeutil import utcnow
 from ..web import form_status, go, render
