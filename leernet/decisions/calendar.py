@@ -7,8 +7,6 @@ passes the decisions, a link builder and the (translated) summary.
 
 from datetime import timedelta
 
-from icalendar import Event
-
 from . import rules
 
 
@@ -18,6 +16,8 @@ def review_events(decisions, link=None, summary="Review: %(title)s", stamp=None)
     ``link(decision)`` gives its URL; ``stamp`` is DTSTAMP (defaults to when the
     decision closed, so the feed does not change on every fetch).
     """
+    from icalendar import Event  # on first use, like ``meetings.ical.calendar``
+
     events = []
     for decision in decisions:
         if decision.review_on is None or decision.outcome != rules.ADOPTED:

@@ -9,13 +9,14 @@ from datetime import UTC, date, timedelta
 from zoneinfo import ZoneInfo
 
 from flask_babel import gettext as _
-from icalendar import Calendar, Event
 
 PRODID = "-//leernet//meetings//EN"
 
 
 def meeting_event(meeting, url, timezone):
     """An ``icalendar.Event`` for ``meeting``; ``url`` is its absolute page address."""
+    from icalendar import Event  # see calendar(): loaded only where a calendar is made
+
     zone = ZoneInfo(timezone)
     event = Event()
     event.add("uid", meeting.uid)
@@ -51,7 +52,13 @@ def _description(meeting, url):
 
 
 def calendar(events, name, timezone):
-    """A VCALENDAR holding ``events`` and the VTIMEZONEs they refer to."""
+    """A VCALENDAR holding ``events`` and the VTIMEZONEs they refer to.
+
+    icalendar (with dateutil) adds 3 MB to every worker that imports it, and only the
+    feeds and ``.ics`` downloads need it: it is imported here, on first use.
+    """
+    from icalendar import Calendar
+
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
