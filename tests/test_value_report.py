@@ -7,12 +7,12 @@ import re
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import String, Text
+from sqlalchemy import String, Text, func, select
 
 from leernet.extensions import db
-from leernet.meetings.models import Rsvp
+from leernet.meetings.models import Meeting, Rsvp
 from leernet.timeutil import utcnow
-from leernet.value import sources
+from leernet.value import cache, sources
 from leernet.value.sources import FiguresOnly, Table
 
 from . import factories, world
@@ -238,8 +238,13 @@ def test_report_tables_hold_figures_only():
 def plugins():
     """Register extra parts as the intervision feature will, and take them away again."""
     before = (list(sources.JOURNEY), list(sources.PANELS), list(sources.SECTIONS))
+    readers, watched = dict(cache.READERS), set(cache.WATCHED)
     yield
     sources.JOURNEY[:], sources.PANELS[:], sources.SECTIONS[:] = before
+    cache.READERS.clear()
+    cache.READERS.update(readers)
+    cache.WATCHED.clear()
+    cache.WATCHED.update(watched)
 
 
 def test_other_features_plug_into_journey_dashboard_and_report(app, client, people, plugins):
@@ -247,8 +252,13 @@ def test_other_features_plug_into_journey_dashboard_and_report(app, client, peop
     def roles(user):
         return [("Rollen vervuld", 7)]
 
-    @sources.dashboard_panel(30)
-    def rotation(user, period, bounds):
+    @cache.reader("test.meetings")
+    def meetings(bounds, now):
+        return select(func.count()).select_from(Meeting).where(Meeting.starts_at < bounds[-1])
+
+    @sources.dashboard_panel(30, "test.meetings")
+    def rotation(rows, period):
+        assert rows == [[1]]  # the meeting held below, read through the cache
         names = {1: "Ans", 2: "Bo", 3: "Cem"}
         counts = {1: {"facilitator": 2, "timekeeper": 1}, 2: {"facilitator": 1}, 3: {}}
         labels = {"facilitator": "Gespreksleider", "timekeeper": "Tijdbewaker"}
@@ -262,6 +272,8 @@ def test_other_features_plug_into_journey_dashboard_and_report(app, client, peop
     def leaky(period, bounds):
         return [Table("leak", "Casussen", ["Casus", "Tekst"], [("Casus", MARKER)])]
 
+    with app.app_context():
+        held(people)
     login_as(client, people, "coordinator")
     page = client.get("/value/").get_data(as_text=True)
     assert "Rollen vervuld" in page and "Roles held per member" in page

@@ -66,9 +66,8 @@ def _role_labels():
     return {role: str(ROLE_LABELS[role]) for role in ROLES}
 
 
-@dashboard_panel(40)
-def sessions_per_month(_user, period, bounds):
-    rows = value_queries.monthly_sessions(bounds)
+@dashboard_panel(40, "intervision.sessions")
+def sessions_per_month(rows, period):
     if not rows:
         return None  # a network that does no intervision sees no empty chart for it
     sessions, places = per_month(rows, len(period.months))
@@ -97,9 +96,8 @@ def sessions_per_month(_user, period, bounds):
     return chart
 
 
-@dashboard_panel(41)
-def role_rotation(_user, _period, bounds):
-    rows = value_queries.roles_by_member(bounds)
+@dashboard_panel(41, "intervision.roles")
+def role_rotation(rows, _period):
     if not rows:
         return None
     names = {member: str(display_name(name, erased)) for member, name, erased, *_ in rows}

@@ -12,6 +12,7 @@ from sqlalchemy.orm import contains_eager
 from ..extensions import db
 from ..meetings.models import Meeting
 from ..members.models import User
+from ..value.cache import reader
 from ..value.queries import bucket
 from . import timer
 from .models import FOLLOW_UP, Commitment, Participant, Session
@@ -63,23 +64,24 @@ def my_part(user_id):
     return db.session.execute(query.where(Participant.user_id == user_id, held())).one()
 
 
-def roles_by_member(bounds):
+@reader("intervision.roles")
+def roles_by_member(bounds, _now):
     """``(member id, name, erased, held role or None, times)`` for everyone who took part
-    in the period: plain columns, as a large network has thousands of such rows."""
-    query = (
+    in the period."""
+    return (
         _taking_part()
         .add_columns(User.id, User.name, User.erased, Participant.held_role, func.count())
         .join(User, User.id == Participant.user_id)
         .where(in_period(bounds))
         .group_by(User.id, User.name, User.erased, Participant.held_role)
     )
-    return db.session.connection().execute(query).all()  # plain rows: no ORM work per row
 
 
-def monthly_sessions(bounds):
+@reader("intervision.sessions")
+def monthly_sessions(bounds, _now):
     """``(bucket, sessions, places taken)`` per month of the period."""
     month = bucket(Meeting.starts_at, bounds).label("b")
-    query = (
+    return (
         select(month, func.count(distinct(Session.id)), func.count(Participant.id))
         .select_from(Session)
         .join(Meeting, Meeting.id == Session.meeting_id)
@@ -87,7 +89,6 @@ def monthly_sessions(bounds):
         .where(in_period(bounds))
         .group_by(month)
     )
-    return db.session.execute(query).all()
 
 
 def period_summary(bounds):

@@ -10,7 +10,7 @@ from flask_babel import gettext as _
 
 from ..admin.models import current_network
 from ..i18n import format_date, format_decimal
-from . import aggregate, cycles, queries
+from . import aggregate, cache, cycles
 from .charts import Chart, Series
 
 
@@ -31,17 +31,16 @@ class Figures:
     bounds: list
     months: list  # aggregate.Month per month
     total: aggregate.Month
+    rows: dict  # {reader name: grouped rows}, for the dashboard's panels
 
 
-def collect(period, now):
-    """Two grouped queries: meetings, attendance and answers; check-outs."""
+def collect(period, now, also=()):
+    """The period's months: meetings, attendance and answers; check-outs. ``rows`` holds
+    these readers' rows and those of the readers named in ``also``, read together."""
     bounds = period.bounds(network_timezone())
-    months = aggregate.monthly(
-        period.months,
-        queries.monthly_meetings(bounds, now),
-        queries.monthly_checkouts(bounds, now),
-    )
-    return Figures(period, bounds, months, aggregate.totals(months))
+    found = cache.rows(["meetings", "checkouts", *also], bounds, now)
+    months = aggregate.monthly(period.months, found["meetings"], found["checkouts"])
+    return Figures(period, bounds, months, aggregate.totals(months), found)
 
 
 def number(value):

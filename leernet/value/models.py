@@ -4,7 +4,7 @@ The five value cycles are five boolean columns (not a link table) so that one
 ``GROUP BY`` sums them per month on SQLite and PostgreSQL alike.
 """
 
-from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
 
 from ..extensions import db
@@ -107,3 +107,20 @@ class CheckoutInvite(db.Model):
         ForeignKey("user.id", ondelete="CASCADE"), primary_key=True
     )
     sent_at = mapped_column(UTCDateTime, default=utcnow)
+
+
+class FiguresCache(db.Model):
+    """The dashboard's and the report's grouped rows for one period (see ``cache.py``).
+
+    The row under ``cache.GENERATION`` holds no figures: its ``generation`` is the count
+    that every write to a table the figures come from moves on.
+    """
+
+    __tablename__ = "value_figures_cache"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    generation: Mapped[int] = mapped_column(Integer, default=0)
+    #: ``{reader name: [[value, ...], ...]}``, numbers and short labels only.
+    rows: Mapped[dict | None] = mapped_column(JSON, nullable=True)
+    #: When the next meeting of the period ends, and held meetings count one more.
+    valid_until = mapped_column(UTCDateTime, nullable=True)

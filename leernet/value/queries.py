@@ -2,7 +2,8 @@
 
 Each is one SQL statement whatever the size of the network: months are buckets of a
 ``CASE`` over UTC bounds computed from the network's time zone (so a meeting at 00:30 on
-the first of the month counts in that month), and the database sums per bucket.
+the first of the month counts in that month), and the database sums per bucket. The
+monthly sums are ``cache.reader`` statements: their rows are kept until a write.
 """
 
 from sqlalchemy import and_, case, func, literal, or_, select
@@ -13,6 +14,7 @@ from ..extensions import db
 from ..meetings.models import Attendance, Meeting, Rsvp
 from ..members.models import User
 from . import rules
+from .cache import reader
 from .cycles import KEYS as CYCLES
 from .models import NETWORK, CheckOut, Story
 
@@ -33,6 +35,7 @@ def _held(bounds, now):
     )
 
 
+@reader("meetings")
 def monthly_meetings(bounds, now):
     """``(bucket, meetings, attendance, said yes, said yes and came)`` per month."""
     attended = select(func.count()).where(Attendance.meeting_id == Meeting.id).scalar_subquery()
@@ -58,34 +61,33 @@ def monthly_meetings(bounds, now):
         .where(_held(bounds, now))
         .subquery()
     )
-    query = select(
+    return select(
         inner.c.b,
         func.count(),
         func.sum(inner.c.att),
         func.sum(inner.c.yes),
         func.sum(inner.c.came),
     ).group_by(inner.c.b)
-    return db.session.execute(query).all()
 
 
 def _flag(condition):
     return func.sum(case((condition, 1), else_=0))
 
 
+@reader("checkouts")
 def monthly_checkouts(bounds, now):
     """``(bucket, count, usefulness sum, n1..n5, one sum per cycle)`` per month."""
     b = bucket(Meeting.starts_at, bounds).label("b")
     columns = [func.count(), func.sum(CheckOut.usefulness)]
     columns += [_flag(CheckOut.usefulness == n) for n in range(1, 6)]
     columns += [_flag(getattr(CheckOut, key).is_(True)) for key in CYCLES]
-    query = (
+    return (
         select(b, *columns)
         .select_from(CheckOut)
         .join(Meeting, Meeting.id == CheckOut.meeting_id)
         .where(_held(bounds, now))
         .group_by(b)
     )
-    return db.session.execute(query).all()
 
 
 def period_figures(bounds, now):

@@ -4,8 +4,9 @@ and the things a story can point at.
 Four registries, filled by decorators at import time:
 
 - ``@journey_item(order)``: ``fn(user) -> [(label, value), ...]`` for "my journey";
-- ``@dashboard_panel(order)``: ``fn(user, period, bounds) -> Chart | None``
-  (``charts.Chart``; ``fairness_chart`` builds the role-rotation one from counts);
+- ``@dashboard_panel(order, reads)``: ``fn(rows, period) -> Chart | None`` with the rows
+  of the ``cache.reader`` named ``reads`` (``charts.Chart``; ``fairness_chart`` builds
+  the role-rotation one from counts);
 - ``@report_section(order)``: ``fn(period, bounds) -> [Table, ...]``: figures only. A ``Table``
   holds a label and numbers per row and refuses anything else, so no text written in
   an intervision session can ever reach a funder's report;
@@ -37,9 +38,11 @@ LINKS: dict = {}
 
 
 def _adder(registry):
-    def decorator(order=50):
+    """A decorator that files ``(order, func, *more)`` in ``registry``, in order."""
+
+    def decorator(order=50, *more):
         def register(func):
-            registry.append((order, func))
+            registry.append((order, func, *more))
             registry.sort(key=lambda item: (item[0], item[1].__module__, item[1].__name__))
             return func
 
@@ -49,8 +52,9 @@ def _adder(registry):
 
 
 journey_item = _adder(JOURNEY)
-dashboard_panel = _adder(PANELS)
 report_section = _adder(SECTIONS)
+#: ``@dashboard_panel(order, reads)``: a chart from the rows of the reader ``reads``.
+dashboard_panel = _adder(PANELS)
 
 
 class FiguresOnly(ValueError):
@@ -99,8 +103,14 @@ def journey(user):
     return items
 
 
-def panels(user, period, bounds):
-    return [chart for _o, func in PANELS if (chart := func(user, period, bounds)) is not None]
+def panel_readers():
+    return [reads for _order, _func, reads in PANELS]
+
+
+def panels(period, rows):
+    """The panels' charts from ``{reader name: rows}`` (``figures.collect(..., also=...)``)."""
+    charts = (func(rows[reads], period) for _order, func, reads in PANELS)
+    return [chart for chart in charts if chart is not None]
 
 
 def sections(period, bounds):

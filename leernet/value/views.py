@@ -59,12 +59,12 @@ def decimal_filter(value):
 def dashboard():
     now = utcnow()
     period = aggregate.last_months(figures.local_today(), 12)
-    found = figures.collect(period, now)
+    found = figures.collect(period, now, also=sources.panel_readers())
     stories = queries.recent_stories(current_user, limit=3)
     return render(
         "value/dashboard.html",
         figures=found,
-        charts=figures.charts(found) + sources.panels(current_user, period, found.bounds),
+        charts=figures.charts(found) + sources.panels(period, found.rows),
         stories=stories,
         journey=sources.journey(current_user),
         span=figures.span(period),
