@@ -7,6 +7,10 @@ bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '5000')}"
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 worker_class = "gthread"
+# Each worker listens on a socket of its own (SO_REUSEPORT) and the kernel spreads new
+# connections over them. On one shared socket, a burst of phones connecting at once could
+# all be accepted by whichever worker woke first, and keep-alive holds them there.
+reuse_port = True
 # The app is loaded once, before the workers fork: they start from its memory rather than
 # each importing everything again (less garbage left behind, a faster start).
 preload_app = True

@@ -28,6 +28,7 @@ class Server:
     """``gunicorn -c gunicorn.conf.py app:app`` against ``database_url``."""
 
     def __init__(self, database_url, log_path, workers=2, port=None, **settings):
+        self.workers = workers
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = Path(log_path)
@@ -57,7 +58,8 @@ class Server:
             if self.process.poll() is not None:
                 raise RuntimeError(f"gunicorn exited; see {self.log_path}")
             try:
-                if Session(self.url, timeout=2).get("/healthz").status == 200:
+                answered = Session(self.url, timeout=2).get("/healthz").status == 200
+                if answered and len(self.worker_pids()) >= self.workers:  # all of them forked
                     return self
             except OSError:
                 pass
@@ -80,13 +82,13 @@ class Server:
         return max(peaks)
 
     def cpu_seconds(self):
-        """User plus system CPU time used so far by the workers."""
+        """User plus system CPU time used so far by the workers, per worker pid."""
         ticks = os.sysconf("SC_CLK_TCK")
-        total = 0
+        used = {}
         for pid in self.worker_pids():
             fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-            total += int(fields[11]) + int(fields[12])
-        return total / ticks
+            used[pid] = (int(fields[11]) + int(fields[12])) / ticks
+        return used
 
     def kill(self):
         """``kill -9`` the master and every worker at once, as a crash would."""

@@ -16,7 +16,7 @@ from leernet.search import (
     SearchDocument,
     register,
 )
-from leernet.search.engine import search
+from leernet.search.engine import PER_PAGE, search
 
 from . import factories
 from .conftest import login_as
@@ -75,12 +75,29 @@ def test_title_hits_rank_above_body_hits_and_pages(app, client, people):
     login_as(client, people, "other")
     page = results(client, "begroten")
     assert page.index("Begroten voor beginners") < page.index("Losse bron")
-    assert "27 results" in page and "Page 1 of 2" in page
-    second = results(client, "begroten", page=2)
-    assert "Page 2 of 2" in second and second.count('class="list-item"') == 7
+    assert "27 results" in page and "Page 1 of 3" in page
+    assert page.count('class="list-item"') == PER_PAGE == 10
+    last = results(client, "begroten", page=3)
+    assert "Page 3 of 3" in last and last.count('class="list-item"') == 7
     with app.app_context():
-        past_the_end = search(user("other", people), "begroten", page=3)[0]
+        past_the_end = search(user("other", people), "begroten", page=4)[0]
     assert past_the_end.items == [] and past_the_end.total == 27, "counted after all"
+
+
+def test_every_word_in_the_title_ranks_first_then_the_newest(app, client, people):
+    with app.app_context():
+        member = user("member", people)
+        for title, description in [
+            ("Subsidie voor theater", "oud"),
+            ("Een tip", "subsidie en theater"),
+            ("Theater", "subsidie"),
+            ("Alleen theater", "geen geld"),
+        ]:
+            factories.resource(member, title, kind="note", description=description, tags="")
+    login_as(client, people, "other")
+    page = results(client, "subsidie theat")
+    order = [page.index(title) for title in ("Subsidie voor theater", "Theater<", "Een tip")]
+    assert order == sorted(order) and "Alleen theater" not in page and "3 results" in page
 
 
 def test_index_follows_changes_and_deletions(app, client, people):

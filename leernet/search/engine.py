@@ -1,22 +1,26 @@
 """Running a search: full-text match, visibility, rank, one page of results.
 
-SQLite ranks with FTS5's ``bm25`` and PostgreSQL with ``ts_rank``; both weigh a hit in
-the title above one in the body. Every query passes through ``visible_to`` first.
-A common word matches a good part of a large library: one pass over the matches ranks
-and counts them (sorting ids, not whole documents), then the page's documents are read.
+Documents with every word of the query in their title come first, then the newest. A
+network's library is found by name or by what is recent; scoring every match by word
+counts (FTS5's ``bm25``, PostgreSQL's ``ts_rank``) cost more than the rest of the search
+when a common word matched a tenth of a large library, and told short notes apart by
+little more than their length. Every query passes through ``visible_to`` first. One pass
+over the matches ranks and counts them (sorting ids, not whole documents), then the
+page's documents are read.
 """
 
 from dataclasses import dataclass
 
 from flask_sqlalchemy.pagination import Pagination
-from sqlalchemy import and_, column, exists, func, literal_column, or_, select, table, text
+from sqlalchemy import and_, case, column, exists, func, literal_column, or_, select, table, text
 
 from ..extensions import db
 from .models import COORDINATORS, NETWORK, RESTRICTED, SearchAudience, SearchDocument
 from .registry import KINDS
 from .text import parse, snippet
 
-PER_PAGE = 20
+#: Ten results a page: each carries a snippet, and on a phone ten already fill several screens.
+PER_PAGE = 10
 #: SQLite's FTS5 table (made in the migration, not a model): its rowid is the document id.
 FTS = table("search_fts", column("rowid"))
 
@@ -45,20 +49,30 @@ def visible_to(user):
     return condition
 
 
+def _fts5_match(expression, name):
+    return text(f"search_fts MATCH :{name}").bindparams(**{name: expression})
+
+
 def matching(query):
-    """``(statement, rank)``: the ids of the documents that match ``query``, and a score
-    that is lower for a better match."""
+    """``(statement, rank)``: the ids of the documents that match ``query``, and a rank:
+    0 when the title holds every word, else 1."""
     if db.engine.dialect.name == "sqlite":
         statement = (
             select(SearchDocument.id)
             .join(FTS, FTS.c.rowid == SearchDocument.id)
-            .where(text("search_fts MATCH :match").bindparams(match=query.fts5()))
+            .where(_fts5_match(query.fts5(), "match"))
         )
-        return statement, func.bm25(literal_column("search_fts"), 8.0, 1.0)
+        in_title = SearchDocument.id.in_(
+            select(FTS.c.rowid).where(_fts5_match(query.fts5("title_words"), "title"))
+        )
+        return statement, case((in_title, 0), else_=1)
     vector = literal_column("search_document.search_vector")
-    tsquery = func.to_tsquery(literal_column("'simple'::regconfig"), query.tsquery())
-    statement = select(SearchDocument.id).where(vector.op("@@")(tsquery))
-    return statement, -func.ts_rank(vector, tsquery)
+
+    def tsquery(weight=""):
+        return func.to_tsquery(literal_column("'simple'::regconfig"), query.tsquery(weight))
+
+    statement = select(SearchDocument.id).where(vector.op("@@")(tsquery()))
+    return statement, case((vector.op("@@")(tsquery("A")), 0), else_=1)
 
 
 @dataclass
@@ -79,7 +93,6 @@ def search(user, text_, kind=None, page=1, per_page=PER_PAGE):
     statement = statement.where(visible_to(user), SearchDocument.kind.in_(list(KINDS)))
     if kind:
         statement = statement.where(SearchDocument.kind == kind)
-    # The rank is a column of a subquery: FTS5's bm25 cannot sit next to a window function.
     found = statement.add_columns(SearchDocument.updated_at, rank.label("rank")).subquery()
     ranked = select(found.c.id, func.count().over().label("total")).order_by(
         found.c.rank, found.c.updated_at.desc(), found.c.id

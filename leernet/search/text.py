@@ -77,13 +77,19 @@ class Query:
         exact, prefixes = self._exact_and_prefixes
         return word in exact or word.startswith(prefixes)
 
-    def fts5(self):
-        """An FTS5 MATCH expression: each word quoted, so no FTS syntax gets through."""
-        return " ".join(f'"{t}"*' if p else f'"{t}"' for t, p in self.prefixes())
+    def fts5(self, column=None):
+        """An FTS5 MATCH expression: each word quoted, so no FTS syntax gets through;
+        with ``column``, every word must be in that column."""
+        words = " ".join(f'"{t}"*' if p else f'"{t}"' for t, p in self.prefixes())
+        return f"{{{column}}} : ({words})" if column else words
 
-    def tsquery(self):
-        """A PostgreSQL ``to_tsquery`` expression with the same meaning."""
-        return " & ".join(f"'{t}':*" if p else f"'{t}'" for t, p in self.prefixes())
+    def tsquery(self, weight=""):
+        """A PostgreSQL ``to_tsquery`` expression with the same meaning; with ``weight``
+        (``"A"``: the title), every word must carry that weight."""
+        return " & ".join(
+            f"'{t}':*{weight}" if p else f"'{t}':{weight}" if weight else f"'{t}'"
+            for t, p in self.prefixes()
+        )
 
 
 def parse(text):

@@ -18,10 +18,10 @@ import hashlib
 from collections.abc import Callable
 from datetime import UTC, datetime
 from decimal import Decimal
+from importlib import import_module
 from itertools import chain
 
 from sqlalchemy import event, func, or_, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.util import find_tables
@@ -108,7 +108,12 @@ def _plain(value):
 
 
 def _upsert(bind, values, **changes):
-    insert = postgresql.insert if bind.dialect.name == "postgresql" else sqlite.insert
+    """``INSERT ... ON CONFLICT DO UPDATE``, which SQLite and PostgreSQL spell alike.
+
+    The dialect's module is imported when first used: loading PostgreSQL's into every
+    SQLite worker would cost it megabytes.
+    """
+    insert = import_module(f"sqlalchemy.dialects.{bind.dialect.name}").insert
     statement = insert(_TABLE).values(values)
     return statement.on_conflict_do_update(index_elements=[_TABLE.c.key], **changes)
 
