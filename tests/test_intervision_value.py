@@ -22,9 +22,11 @@ OTHER_CASE = "Mag ik een opdracht weigeren van een vaste opdrachtgever?"
 
 
 def test_role_counts_keep_members_without_a_role():
-    rows = [(1, "facilitator", 2), (1, None, 3), (2, None, 1), (1, "timekeeper", Decimal(1))]
-    assert role_counts(rows) == {1: {"facilitator": 2, "timekeeper": 1}, 2: {}}
-    assert role_counts([(1, "facilitator", 1), (1, "facilitator", 2)]) == {1: {"facilitator": 3}}
+    rows = [(1, 2, 0, Decimal(1), 0), (2, 0, 0, 0, 0)]
+    assert role_counts(rows) == {
+        1: {"facilitator": 2, "case_bringer": 0, "timekeeper": 1, "minute_taker": 0},
+        2: {"facilitator": 0, "case_bringer": 0, "timekeeper": 0, "minute_taker": 0},
+    }
 
 
 def test_sessions_per_month_fill_empty_months_and_ignore_strays():

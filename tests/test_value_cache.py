@@ -121,3 +121,18 @@ def test_rows_of_an_older_generation_are_neither_used_nor_kept(app, people):
         db.session.execute(update(FiguresCache).where(FiguresCache.key == key).values(**older))
         db.session.commit()
         assert meetings_held() == 1  # rows of an older generation are read afresh
+
+
+def test_rows_kept_by_a_changed_statement_are_not_read(app, people, monkeypatch):
+    with app.app_context():
+        factories.meeting("Netwerkdag", days=-3, hours=2)
+        assert meetings_held() == 1
+        # The next release counts differently: its rows are kept under another key.
+        monkeypatch.setitem(cache.STORED_AS, "meetings", "meetings@nieuw")
+        counted = []
+        original = cache.READERS["meetings"]
+        monkeypatch.setitem(
+            cache.READERS, "meetings", lambda *args: counted.append(1) or original(*args)
+        )
+        assert meetings_held() == 1 and counted == [1]
+        assert meetings_held() == 1 and counted == [1]  # and kept again

@@ -238,13 +238,13 @@ def test_report_tables_hold_figures_only():
 def plugins():
     """Register extra parts as the intervision feature will, and take them away again."""
     before = (list(sources.JOURNEY), list(sources.PANELS), list(sources.SECTIONS))
-    readers, watched = dict(cache.READERS), set(cache.WATCHED)
+    registries = [cache.READERS, cache.STORED_AS, cache.WATCHED]
+    kept = [registry.copy() for registry in registries]
     yield
     sources.JOURNEY[:], sources.PANELS[:], sources.SECTIONS[:] = before
-    cache.READERS.clear()
-    cache.READERS.update(readers)
-    cache.WATCHED.clear()
-    cache.WATCHED.update(watched)
+    for registry, copy in zip(registries, kept, strict=True):
+        registry.clear()
+        registry.update(copy)
 
 
 def test_other_features_plug_into_journey_dashboard_and_report(app, client, people, plugins):

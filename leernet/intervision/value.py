@@ -101,7 +101,7 @@ def role_rotation(rows, _period):
     if not rows:
         return None
     names = {member: str(display_name(name, erased)) for member, name, erased, *_ in rows}
-    counts = role_counts((member, role, times) for member, _name, _erased, role, times in rows)
+    counts = role_counts((member, *times) for member, _name, _erased, *times in rows)
     return fairness_chart(
         counts,
         names,

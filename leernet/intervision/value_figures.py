@@ -13,17 +13,10 @@ from .rotation import ROLES
 
 
 def role_counts(rows: Iterable) -> dict:
-    """``{member: {role: times}}`` from ``(member, role or None, times)`` rows.
-
-    A member who took part without a role is still in (with no counts): fairness is
-    about everyone who was there, and a role they never held counts 0.
-    """
-    counts = {}
-    for member, role, times in rows:
-        held = counts.setdefault(member, {})
-        if role is not None:
-            held[role] = held.get(role, 0) + int(times or 0)
-    return counts
+    """``{member: {role: times}}`` from ``(member, times held per role in ROLES order...)``
+    rows; a member who took part without holding a role has zeros (fairness is about
+    everyone who was there)."""
+    return {member: dict(zip(ROLES, map(int, times), strict=True)) for member, *times in rows}
 
 
 def per_month(rows: Iterable, months: int):

@@ -66,14 +66,14 @@ def my_part(user_id):
 
 @reader("intervision.roles")
 def roles_by_member(bounds, _now):
-    """``(member id, name, erased, held role or None, times)`` for everyone who took part
-    in the period."""
+    """``(member id, name, erased, times held per role in ROLES order...)``: one row for
+    each member who took part in the period."""
     return (
         _taking_part()
-        .add_columns(User.id, User.name, User.erased, Participant.held_role, func.count())
+        .add_columns(User.id, User.name, User.erased, *[_times(role) for role in ROLES])
         .join(User, User.id == Participant.user_id)
         .where(in_period(bounds))
-        .group_by(User.id, User.name, User.erased, Participant.held_role)
+        .group_by(User.id, User.name, User.erased)
     )
 
 

@@ -34,6 +34,9 @@ from .models import FiguresCache
 GENERATION = "generation"
 #: ``name -> fn(bounds, now) -> Select``: the statements whose rows are kept.
 READERS: dict[str, Callable] = {}
+#: ``name -> the key its rows are kept under``: the name and a digest of its statement,
+#: so rows kept by an earlier release's statement are never read by a changed one.
+STORED_AS: dict[str, str] = {}
 #: The tables they read: a write to one of these moves the generation on.
 WATCHED: set[str] = set()
 CHANGED = "leernet.value.figures_changed"
@@ -46,8 +49,10 @@ def reader(name):
     """Register ``fn(bounds, now) -> Select`` as the rows called ``name``."""
 
     def register(func_):
+        statement = func_(_SAMPLE, _SAMPLE[-1])
         READERS[name] = func_
-        WATCHED.update(table.name for table in find_tables(func_(_SAMPLE, _SAMPLE[-1])))
+        STORED_AS[name] = f"{name}@{hashlib.sha256(str(statement).encode()).hexdigest()[:12]}"
+        WATCHED.update(table.name for table in find_tables(statement))
         return func_
 
     return register
@@ -61,17 +66,15 @@ def rows(names, bounds, now):
     """
     key = _key(bounds)
     generation, kept, valid_until = db.session.execute(_lookup(key, bounds, now)).one()
-    found = dict(kept or {})
-    missing = [name for name in names if name not in found]
-    if not missing:
-        return found
-    connection = db.session.connection()
-    for name in missing:
-        found[name] = [
-            [_plain(v) for v in row] for row in connection.execute(READERS[name](bounds, now))
-        ]
-    _keep(key, generation, found, valid_until)
-    return found
+    kept = dict(kept or {})
+    missing = [name for name in names if STORED_AS[name] not in kept]
+    if missing:
+        connection = db.session.connection()
+        for name in missing:
+            rows_ = connection.execute(READERS[name](bounds, now))
+            kept[STORED_AS[name]] = [[_plain(value) for value in row] for row in rows_]
+        _keep(key, generation, kept, valid_until)
+    return {name: kept[STORED_AS[name]] for name in names}
 
 
 def _key(bounds):
