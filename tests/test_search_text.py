@@ -54,6 +54,17 @@ def test_snippets_escape_first_then_mark():
     assert str(snippet("Geen treffer hier", parse("fonds"))) == "Geen treffer hier"
 
 
+def test_a_long_text_is_cut_around_its_first_hit():
+    minutes = "Notulen  van\n de  bijeenkomst. " * 500
+    far = str(snippet(minutes + "De subsidie is binnen. " + minutes, parse("subsidie")))
+    assert far.startswith("… ") and far.endswith(" …") and "<mark>subsidie</mark>" in far
+    assert "  " not in far and "\n" not in far and len(far) < 260
+    early = str(snippet("Subsidie eerst. " + minutes, parse("subsidie")))
+    assert early.startswith("<mark>Subsidie</mark> eerst.") and early.endswith(" …")
+    none = str(snippet(minutes, parse("fonds")))
+    assert none.startswith("Notulen van de bijeenkomst.") and none.endswith(" …")
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=120))
 def test_any_text_makes_a_valid_fts5_query(text):

@@ -1,4 +1,4 @@
-"""The session cookie, left alone by answers that carry nothing.
+"""The session cookie: read with one serializer, and left alone by answers that carry nothing.
 
 A signed-in session is permanent, so Flask re-signs and re-sends its cookie with every
 response to slide its expiry. Phones poll the live timer every two seconds, and a
@@ -13,6 +13,17 @@ QUIET = frozenset({204, 304})
 
 
 class SessionInterface(SecureCookieSessionInterface):
+    def __init__(self):
+        self._serializers = {}
+
+    def get_signing_serializer(self, app):
+        """One serializer per secret key: Flask builds a new one for every request."""
+        keys = (app.secret_key, *(app.config.get("SECRET_KEY_FALLBACKS") or ()))
+        serializer = self._serializers.get(keys)
+        if serializer is None:
+            serializer = self._serializers[keys] = super().get_signing_serializer(app)
+        return serializer
+
     def save_session(self, app, session, response):
         if response.status_code in QUIET and not session.modified:
             if session.accessed:

@@ -3,11 +3,11 @@
 Every phone polls ``state`` every two seconds, so its cheap path is one small query
 (``caller_and_poll_row``: who asks, as the login check needs it, and the session's
 version and status plus whether this user takes part, by a LEFT JOIN on the unique
-(session, user) index) and no template. A control names the version its
-sender saw and writes with ``UPDATE ... WHERE version = :seen``: when two phones press
-"next" at once, the database lets exactly one UPDATE match, the other finds the new
-version and answers with the current state instead. Finishing draws up the session's
-minutes from the phase notes in the same transaction (``minutes.draw_up``).
+(session, user) index), run by the database driver itself, and no template. A control
+names the version its sender saw and writes with ``UPDATE ... WHERE version = :seen``:
+when two phones press "next" at once, the database lets exactly one UPDATE match, the
+other finds the new version and answers with the current state instead. Finishing draws
+up the session's minutes from the phase notes in the same transaction (``minutes.draw_up``).
 """
 
 import math
@@ -72,20 +72,44 @@ def poll_row(session_id, user_id):
     return None if row is None else _poll_row(*row)
 
 
-def caller_and_poll_row(user_id, session_id):
-    """``(Caller, PollRow or None)``, or ``(None, None)`` when there is no such user.
+#: ``{dialect name: (SQL, its parameter names in order, or None for named parameters)}``.
+_POLL_SQL = {}
 
-    One statement on a pooled connection of its own, past the ORM session: the poll is
-    most of what a server does during a meeting, and the ORM would double its cost.
+
+def _poll_sql(dialect):
+    if dialect.name not in _POLL_SQL:
+        compiled = CALLER_AND_POLL.compile(dialect=dialect)
+        _POLL_SQL[dialect.name] = (str(compiled), compiled.positiontup)
+    return _POLL_SQL[dialect.name]
+
+
+def run_poll_query(user_id, session_id):
+    """The row of ``CALLER_AND_POLL``, on a pooled DBAPI connection.
+
+    The poll is most of what a server does during a meeting. SQLAlchemy's execution layer
+    (a cache key from the statement, an execution context, a result object) costs it more
+    than the query itself, so the statement is compiled once and run by the driver.
     """
-    with db.engine.connect() as connection:
-        row = connection.execute(
-            CALLER_AND_POLL, {"session_id": session_id, "user_id": user_id}
-        ).first()
+    sql, names = _poll_sql(db.engine.dialect)
+    values = {"session_id": session_id, "user_id": user_id}
+    connection = db.engine.raw_connection()
+    try:
+        cursor = connection.cursor()
+        cursor.execute(sql, [values[name] for name in names] if names else values)
+        row = cursor.fetchone()
+        cursor.close()
+    finally:
+        connection.close()  # back to the pool, its transaction ended
+    return row
+
+
+def caller_and_poll_row(user_id, session_id):
+    """``(Caller, PollRow or None)``, or ``(None, None)`` when there is no such user."""
+    row = run_poll_query(user_id, session_id)
     if row is None:
         return None, None
     coordinator, active, erased, session_version = row[:4]
-    caller = Caller(user_id, coordinator, active and not erased, session_version)
+    caller = Caller(user_id, bool(coordinator), bool(active and not erased), session_version)
     return caller, _poll_row(*row[4:])
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import and_, case, column, exists, func, literal_column, or_, select, table, text
+from sqlalchemy.orm import defer
 
 from ..extensions import db
 from .models import COORDINATORS, NETWORK, RESTRICTED, SearchAudience, SearchDocument
@@ -112,7 +113,11 @@ class RankedPage(Pagination):
         ids = [row.id for row in rows]
         if not ids:
             return []
-        found = db.session.scalars(select(SearchDocument).where(SearchDocument.id.in_(ids)))
+        found = db.session.scalars(
+            select(SearchDocument)
+            .where(SearchDocument.id.in_(ids))
+            .options(defer(SearchDocument.title_words), defer(SearchDocument.body_words))
+        )
         documents = {doc.id: doc for doc in found}
         return [documents[i] for i in ids]
 

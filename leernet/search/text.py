@@ -119,12 +119,27 @@ def highlight(text, query, start=0, end=None):
     return Markup("").join(out)
 
 
+#: A text longer than this many snippet widths is cut around its first hit before tidying.
+LONG = 4
+
+
 def snippet(text, query, width=180):
-    """A window of ``text`` around the first hit, escaped first, then marked."""
-    text = " ".join((text or "").split())
-    if len(text) <= width:
+    """A window of ``text`` around the first hit, escaped first, then marked.
+
+    A long text (minutes run to thousands of words) is read only up to its first hit, and
+    only the stretch around it is tidied.
+    """
+    text = text or ""
+    cut_before = cut_after = False
+    if len(text) > LONG * width:
+        first = next(_hits(text, query), None)
+        begin = max(0, first.start() - width) if first else 0
+        cut_before, cut_after = begin > 0, begin + LONG * width < len(text)
+        text = text[begin : begin + LONG * width]
+    text = " ".join(text.split())
+    if len(text) <= width and not (cut_before or cut_after):
         return highlight(text, query)
-    first = next(_hits(text, query), None)  # a long text is read only up to its first hit
+    first = next(_hits(text, query), None)
     start = max(0, first.start() - width // 3) if first else 0
     if start:
         space = text.find(" ", start)
@@ -133,6 +148,6 @@ def snippet(text, query, width=180):
     if end < len(text):
         space = text.rfind(" ", start, end)
         end = space if space > start else end
-    prefix = "… " if start else ""
-    suffix = " …" if end < len(text) else ""
+    prefix = "… " if start or cut_before else ""
+    suffix = " …" if end < len(text) or cut_after else ""
     return Markup(prefix) + highlight(text, query, start, end) + Markup(suffix)
