@@ -14,6 +14,7 @@ from leernet.search import (
     RESTRICTED,
     Document,
     SearchDocument,
+    engine,
     register,
 )
 from leernet.search.engine import PER_PAGE, search
@@ -82,6 +83,21 @@ def test_title_hits_rank_above_body_hits_and_pages(app, client, people):
     with app.app_context():
         past_the_end = search(user("other", people), "begroten", page=4)[0]
     assert past_the_end.items == [] and past_the_end.total == 27, "counted after all"
+
+
+def test_past_the_most_a_search_asks_for_another_word(app, client, people, monkeypatch):
+    monkeypatch.setattr(engine, "MAX_RESULTS", 12)
+    with app.app_context():
+        for n in range(15):
+            factories.resource(user("member", people), f"Fonds {n}", kind="note", tags="")
+    login_as(client, people, "other")
+    first = results(client, "fonds")
+    assert "More than 12 results. Here are the first 12" in first and "Page 1 of 2" in first
+    last = results(client, "fonds", page=2)
+    assert last.count('class="list-item"') == 2 and "Next" not in last
+    assert "Fonds 0<" not in first + last, "the oldest is past the first twelve"
+    assert "Fonds 14<" in first
+    assert results(client, "fonds", page=3).count('class="list-item"') == 0
 
 
 def test_every_word_in_the_title_ranks_first_then_the_newest(app, client, people):

@@ -4,16 +4,15 @@ Documents with every word of the query in their title come first, then the newes
 network's library is found by name or by what is recent; scoring every match by word
 counts (FTS5's ``bm25``, PostgreSQL's ``ts_rank``) cost more than the rest of the search
 when a common word matched a tenth of a large library, and told short notes apart by
-little more than their length. Every query passes through ``visible_to`` first. One pass
-over the matches ranks and counts them (sorting ids, not whole documents), then the
-page's documents are read.
+little more than their length. Every query passes through ``visible_to`` first. The
+database keeps only the page's ten while it ranks the matches, and counts no further
+than ``MAX_RESULTS``.
 """
 
 from dataclasses import dataclass
 
 from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import and_, case, column, exists, func, literal_column, or_, select, table, text
-from sqlalchemy.orm import defer
 
 from ..extensions import db
 from .models import COORDINATORS, NETWORK, RESTRICTED, SearchAudience, SearchDocument
@@ -22,6 +21,17 @@ from .text import parse, snippet
 
 #: Ten results a page: each carries a snippet, and on a phone ten already fill several screens.
 PER_PAGE = 10
+#: How many matches can be paged through; more ask for another word.
+MAX_RESULTS = 100
+#: What a result shows of its document (the index's own words stay in the database).
+SHOWN = (
+    SearchDocument.id,
+    SearchDocument.kind,
+    SearchDocument.object_id,
+    SearchDocument.parent_id,
+    SearchDocument.title,
+    SearchDocument.body,
+)
 #: SQLite's FTS5 table (made in the migration, not a model): its rowid is the document id.
 FTS = table("search_fts", column("rowid"))
 
@@ -79,7 +89,7 @@ def matching(query):
 @dataclass
 class Result:
     kind: object
-    document: SearchDocument
+    document: object  # a row of SHOWN's columns
     url: str
     title: str
     snippet: str
@@ -95,37 +105,41 @@ def search(user, text_, kind=None, page=1, per_page=PER_PAGE):
     if kind:
         statement = statement.where(SearchDocument.kind == kind)
     found = statement.add_columns(SearchDocument.updated_at, rank.label("rank")).subquery()
-    ranked = select(found.c.id, func.count().over().label("total")).order_by(
-        found.c.rank, found.c.updated_at.desc(), found.c.id
+    ranked = select(found).order_by(found.c.rank, found.c.updated_at.desc(), found.c.id)
+    results = RankedPage(
+        page=page, per_page=per_page, error_out=False, matches=statement, ranked=ranked
     )
-    results = RankedPage(page=page, per_page=per_page, error_out=False, ranked=ranked)
     results.items = [_result(doc, query) for doc in results.items]
     return results, query
 
 
 class RankedPage(Pagination):
-    """A page of ``ranked`` (ids with the ``total`` of all matches), as documents."""
+    """A page of the ``ranked`` matches, with what a result shows of each document.
+
+    Only the first ``MAX_RESULTS`` can be paged through: past that, a search asks for
+    another word, and no search makes the database sort or count every match.
+    """
+
+    more = False  # more matches than MAX_RESULTS
 
     def _query_items(self):
-        ranked = self._query_args["ranked"].limit(self.per_page).offset(self._query_offset)
-        rows = db.session.execute(ranked).all()
-        self._total = rows[0].total if rows else 0 if self.page == 1 else None
-        ids = [row.id for row in rows]
-        if not ids:
+        offset = self._query_offset
+        if offset >= MAX_RESULTS:
             return []
-        found = db.session.scalars(
-            select(SearchDocument)
-            .where(SearchDocument.id.in_(ids))
-            .options(defer(SearchDocument.title_words), defer(SearchDocument.body_words))
+        ranked = self._query_args["ranked"]
+        top = ranked.limit(min(self.per_page, MAX_RESULTS - offset)).offset(offset).subquery()
+        shown = (
+            select(*SHOWN)
+            .join(top, top.c.id == SearchDocument.id)
+            .order_by(top.c.rank, top.c.updated_at.desc(), top.c.id)
         )
-        documents = {doc.id: doc for doc in found}
-        return [documents[i] for i in ids]
+        return db.session.execute(shown).all()
 
     def _query_count(self):
-        if self._total is None:  # a page past the last: count them after all
-            matches = self._query_args["ranked"].order_by(None).subquery()
-            self._total = db.session.scalar(select(func.count()).select_from(matches))
-        return self._total
+        matches = self._query_args["matches"].limit(MAX_RESULTS + 1).subquery()
+        found = db.session.scalar(select(func.count()).select_from(matches))
+        self.more = found > MAX_RESULTS
+        return min(found, MAX_RESULTS)
 
 
 def _result(doc, query):
