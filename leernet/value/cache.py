@@ -48,12 +48,12 @@ _SAMPLE = [datetime(2026, month, 1, tzinfo=UTC) for month in (1, 2, 3)]
 def reader(name):
     """Register ``fn(bounds, now) -> Select`` as the rows called ``name``."""
 
-    def register(func_):
-        statement = func_(_SAMPLE, _SAMPLE[-1])
-        READERS[name] = func_
+    def register(build):
+        statement = build(_SAMPLE, _SAMPLE[-1])
+        READERS[name] = build
         STORED_AS[name] = f"{name}@{hashlib.sha256(str(statement).encode()).hexdigest()[:12]}"
         WATCHED.update(table.name for table in find_tables(statement))
-        return func_
+        return build
 
     return register
 
@@ -62,7 +62,8 @@ def rows(names, bounds, now):
     """``{name: rows}`` for these readers over the period ``bounds``, as of ``now``.
 
     One statement when they are kept; otherwise each missing reader's statement, and one
-    more to keep their rows for the next visitor.
+    more, in a short transaction of its own, to keep their rows for the next visitor: for
+    requests that only read (on SQLite a request holding the write lock would wait).
     """
     key = _key(bounds)
     generation, kept, valid_until = db.session.execute(_lookup(key, bounds, now)).one()
@@ -71,8 +72,8 @@ def rows(names, bounds, now):
     if missing:
         connection = db.session.connection()
         for name in missing:
-            rows_ = connection.execute(READERS[name](bounds, now))
-            kept[STORED_AS[name]] = [[_plain(value) for value in row] for row in rows_]
+            result = connection.execute(READERS[name](bounds, now))
+            kept[STORED_AS[name]] = [[_plain(value) for value in row] for row in result]
         _keep(key, generation, kept, valid_until)
     return {name: kept[STORED_AS[name]] for name in names}
 
