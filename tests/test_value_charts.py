@@ -134,6 +134,7 @@ def test_table_rows_use_long_labels_and_the_number_format():
 
 def test_nice_maximum_and_label_steps():
     assert [nice_max(v) for v in (0, 0.4, 1, 3, 7, 12, 26, 480)] == [1, 0.5, 1, 5, 10, 20, 50, 500]
+    assert nice_max(5e-324) == 1, "a denormal would make a zero scale"
     assert label_step(12, 264) == 2
     assert label_step(3, 264) == 1
     assert label_step(600, 264) == 86

@@ -10,7 +10,7 @@ from flask import Blueprint, Response, abort, flash, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import joinedload, load_only, selectinload
 
 from ..access import MEMBER, access
 from ..extensions import db
@@ -37,7 +37,13 @@ def index():
         .join(Participant, Participant.session_id == Session.id)
         .join(Meeting, Meeting.id == Session.meeting_id)
         .where(Participant.user_id == current_user.id)
-        .options(joinedload(Session.meeting))
+        .options(
+            # What a list row shows: not the case, nor the meeting's agenda.
+            load_only(Session.name, Session.status, Session.plan, Session.meeting_id),
+            joinedload(Session.meeting).load_only(
+                Meeting.title, Meeting.starts_at, Meeting.ends_at
+            ),
+        )
         .order_by(Meeting.starts_at.desc(), Session.id)
         .limit(SHOWN)
     ).all()

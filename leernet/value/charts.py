@@ -91,7 +91,7 @@ def _f(x):
 
 def nice_max(value):
     """The smallest of 1, 2, 2.5, 5 times a power of ten that is at least ``value``."""
-    if value is None or value <= 0:
+    if value is None or value < 1e-9:  # nothing to show (and no zero scale from a denormal)
         return 1
     power = 10 ** floor(log10(value))
     for step in (1, 2, 2.5, 5, 10):
