@@ -1,11 +1,12 @@
 """The search tokenizer, query parser and snippets: pure functions, both databases alike."""
 
 import sqlite3
+import string
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from leernet.search.text import Query, highlight, index_text, parse, snippet, words
+from leernet.search.text import Query, _word_hits, highlight, index_text, parse, snippet, words
 
 
 def test_words_are_folded_and_split():
@@ -78,3 +79,14 @@ def test_any_text_makes_a_valid_fts5_query(text):
     db.execute("INSERT INTO t VALUES (?)", (index_text(text),))
     found = db.execute("SELECT count(*) FROM t WHERE t MATCH ?", (query.fts5(),)).fetchone()
     assert found == (1,), "a text always finds itself"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=string.ascii_letters + string.digits + " _-'.,", max_size=80),
+    st.lists(st.sampled_from(["de", "sub", "subsidie", "Fonds", "a1", "x_y", "ab"]), max_size=3),
+)
+def test_ascii_text_finds_the_same_hits_in_one_scan(text, terms):
+    query = parse(" ".join(terms))
+    spans = [m.span() for m in query.ascii_hits.finditer(text)]
+    assert spans == [m.span() for m in _word_hits(text, query)]
