@@ -28,7 +28,7 @@ SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 REPEAT = int(os.environ.get("BENCH_REPEAT", "60"))
 #: The poll and /bench/ping take turns this many times: drift on a shared machine (other
 #: work starting or stopping) then hits both alike, and the median round is reported.
-ROUNDS = 3
+ROUNDS = 5
 #: wrk opens its 50 keep-alive connections at once, and now and then one worker accepts
 #: nearly all of them: such a round measures one core of the two, for either endpoint.
 #: A round in which one worker did less than this share of the work is run again.

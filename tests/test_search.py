@@ -100,6 +100,24 @@ def test_past_the_most_a_search_asks_for_another_word(app, client, people, monke
     assert results(client, "fonds", page=3).count('class="list-item"') == 0
 
 
+def test_pages_run_from_title_matches_into_the_others(app, people):
+    with app.app_context():
+        member = user("member", people)
+        titles = [f"Fonds {n}" for n in range(7)]
+        others = [f"Tip {n}" for n in range(4)]
+        for title in titles:
+            factories.resource(member, title, kind="note", tags="")
+        for title in others:
+            factories.resource(member, title, kind="note", description="een fonds", tags="")
+    with app.test_request_context():
+        member = user("member", people)
+        pages = [
+            [r.document.title for r in search(member, "fonds", page=n, per_page=5)[0].items]
+            for n in (1, 2, 3, 4)
+        ]
+    assert pages == [titles[:1:-1], titles[1::-1] + others[:0:-1], others[:1], []]
+
+
 def test_every_word_in_the_title_ranks_first_then_the_newest(app, client, people):
     with app.app_context():
         member = user("member", people)

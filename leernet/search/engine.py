@@ -5,14 +5,15 @@ network's library is found by name or by what is recent; scoring every match by 
 counts (FTS5's ``bm25``, PostgreSQL's ``ts_rank``) cost more than the rest of the search
 when a common word matched a tenth of a large library, and told short notes apart by
 little more than their length. Every query passes through ``visible_to`` first. The
-database keeps only the page's ten while it ranks the matches, and counts no further
-than ``MAX_RESULTS``.
+title matches are asked for first, and no more than a page needs: the rest are read only
+when the title matches run out, and the matches are counted no further than
+``MAX_RESULTS``.
 """
 
 from dataclasses import dataclass
 
 from flask_sqlalchemy.pagination import Pagination
-from sqlalchemy import and_, case, column, exists, func, literal_column, or_, select, table, text
+from sqlalchemy import and_, column, exists, func, literal_column, not_, or_, select, table, text
 
 from ..extensions import db
 from .models import COORDINATORS, NETWORK, RESTRICTED, SearchAudience, SearchDocument
@@ -60,30 +61,30 @@ def visible_to(user):
     return condition
 
 
-def _fts5_match(expression, name):
-    return text(f"search_fts MATCH :{name}").bindparams(**{name: expression})
-
-
 def matching(query):
-    """``(statement, rank)``: the ids of the documents that match ``query``, and a rank:
-    0 when the title holds every word, else 1."""
+    """``(every match, title matches, the other matches)``: three ``SELECT id`` statements.
+
+    A title match has every word of the query in its title.
+    """
     if db.engine.dialect.name == "sqlite":
-        statement = (
-            select(SearchDocument.id)
-            .join(FTS, FTS.c.rowid == SearchDocument.id)
-            .where(_fts5_match(query.fts5(), "match"))
-        )
-        in_title = SearchDocument.id.in_(
-            select(FTS.c.rowid).where(_fts5_match(query.fts5("title_words"), "title"))
-        )
-        return statement, case((in_title, 0), else_=1)
+        every, title = query.fts5(), query.fts5("title_words")
+
+        def fts5(expression):
+            return (
+                select(SearchDocument.id)
+                .join(FTS, FTS.c.rowid == SearchDocument.id)
+                .where(text("search_fts MATCH :match").bindparams(match=expression))
+            )
+
+        return fts5(every), fts5(title), fts5(f"({every}) NOT ({title})")
     vector = literal_column("search_document.search_vector")
 
-    def tsquery(weight=""):
-        return func.to_tsquery(literal_column("'simple'::regconfig"), query.tsquery(weight))
+    def matches(weight=""):
+        tsquery = func.to_tsquery(literal_column("'simple'::regconfig"), query.tsquery(weight))
+        return vector.op("@@")(tsquery)
 
-    statement = select(SearchDocument.id).where(vector.op("@@")(tsquery()))
-    return statement, case((vector.op("@@")(tsquery("A")), 0), else_=1)
+    every = select(SearchDocument.id).where(matches())
+    return every, every.where(matches("A")), every.where(not_(matches("A")))
 
 
 @dataclass
@@ -100,43 +101,47 @@ def search(user, text_, kind=None, page=1, per_page=PER_PAGE):
     query = parse(text_)
     if not query:
         return None, query
-    statement, rank = matching(query)
-    statement = statement.where(visible_to(user), SearchDocument.kind.in_(list(KINDS)))
-    if kind:
-        statement = statement.where(SearchDocument.kind == kind)
-    found = statement.add_columns(SearchDocument.updated_at, rank.label("rank")).subquery()
-    ranked = select(found).order_by(found.c.rank, found.c.updated_at.desc(), found.c.id)
-    results = RankedPage(
-        page=page, per_page=per_page, error_out=False, matches=statement, ranked=ranked
-    )
+
+    def found(statement):
+        statement = statement.where(visible_to(user), SearchDocument.kind.in_(list(KINDS)))
+        return statement.where(SearchDocument.kind == kind) if kind else statement
+
+    every, *parts = (found(statement) for statement in matching(query))
+    newest = [part.order_by(SearchDocument.updated_at.desc(), SearchDocument.id) for part in parts]
+    results = RankedPage(page=page, per_page=per_page, error_out=False, every=every, parts=newest)
     results.items = [_result(doc, query) for doc in results.items]
     return results, query
 
 
 class RankedPage(Pagination):
-    """A page of the ``ranked`` matches, with what a result shows of each document.
+    """A page of matches: title matches first, then the others, each newest first.
 
-    Only the first ``MAX_RESULTS`` can be paged through: past that, a search asks for
-    another word, and no search makes the database sort or count every match.
+    Each part is asked for no more than the page needs, so a page of title matches never
+    reads the rest. Only the first ``MAX_RESULTS`` can be paged through: past that, a
+    search asks for another word, and nothing sorts or counts every match.
     """
 
     more = False  # more matches than MAX_RESULTS
 
     def _query_items(self):
-        offset = self._query_offset
-        if offset >= MAX_RESULTS:
+        offset, wanted = self._query_offset, min(self.per_page, MAX_RESULTS - self._query_offset)
+        ids = []
+        for part in self._query_args["parts"]:
+            if len(ids) >= wanted:
+                break
+            found = db.session.scalars(part.limit(offset + wanted - len(ids))).all()
+            ids += found[offset:]
+            offset = max(0, offset - len(found))
+        if not ids:
             return []
-        ranked = self._query_args["ranked"]
-        top = ranked.limit(min(self.per_page, MAX_RESULTS - offset)).offset(offset).subquery()
-        shown = (
-            select(*SHOWN)
-            .join(top, top.c.id == SearchDocument.id)
-            .order_by(top.c.rank, top.c.updated_at.desc(), top.c.id)
-        )
-        return db.session.execute(shown).all()
+        rows = {
+            row.id: row
+            for row in db.session.execute(select(*SHOWN).where(SearchDocument.id.in_(ids)))
+        }
+        return [rows[i] for i in ids]
 
     def _query_count(self):
-        matches = self._query_args["matches"].limit(MAX_RESULTS + 1).subquery()
+        matches = self._query_args["every"].limit(MAX_RESULTS + 1).subquery()
         found = db.session.scalar(select(func.count()).select_from(matches))
         self.more = found > MAX_RESULTS
         return min(found, MAX_RESULTS)
