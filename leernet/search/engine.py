@@ -102,11 +102,11 @@ def search(user, text_, kind=None, page=1, per_page=PER_PAGE):
     if not query:
         return None, query
 
-    def found(statement):
+    def restrict(statement):
         statement = statement.where(visible_to(user), SearchDocument.kind.in_(list(KINDS)))
         return statement.where(SearchDocument.kind == kind) if kind else statement
 
-    every, *parts = (found(statement) for statement in matching(query))
+    every, *parts = (restrict(statement) for statement in matching(query))
     newest = [part.order_by(SearchDocument.updated_at.desc(), SearchDocument.id) for part in parts]
     results = RankedPage(page=page, per_page=per_page, error_out=False, every=every, parts=newest)
     results.items = [_result(doc, query) for doc in results.items]
@@ -117,8 +117,8 @@ class RankedPage(Pagination):
     """A page of matches: title matches first, then the others, each newest first.
 
     Each part is asked for no more than the page needs, so a page of title matches never
-    reads the rest. Only the first ``MAX_RESULTS`` can be paged through: past that, a
-    search asks for another word, and nothing sorts or counts every match.
+    reads the rest. Only the first ``MAX_RESULTS`` can be paged through (past that, a
+    search asks for another word), and matches are counted no further.
     """
 
     more = False  # more matches than MAX_RESULTS
