@@ -186,8 +186,8 @@ def report(networks, rows, ping, ping_cpu, poll, rss):
     missed = misses(figures)
     for line in missed:
         print(f"# over bound: {line}")
-    if any(large.queries != tiny.queries for _page, large, tiny in rows):
-        print("# queries differ between large and tiny (large/tiny): they must not grow with data")
+    if any(large.queries > tiny.queries for _page, large, tiny in rows):
+        print("# more queries on the large network (large/tiny): they must not grow with data")
 
 
 if __name__ == "__main__":
