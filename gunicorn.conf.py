@@ -52,7 +52,7 @@ def pre_fork(server, _worker):
     reference counts would copy the master's memory pages into each worker.
     """
     templates = server.app.wsgi().jinja_env
-    for name in templates.list_templates(extensions=["html", "txt"]):
+    for name in templates.list_templates():
         templates.get_template(name)
     gc.collect()
     gc.freeze()

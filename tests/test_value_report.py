@@ -238,7 +238,7 @@ def test_report_tables_hold_figures_only():
 def plugins():
     """Register extra parts as the intervision feature will, and take them away again."""
     before = (list(sources.JOURNEY), list(sources.PANELS), list(sources.SECTIONS))
-    registries = [cache.READERS, cache.STORED_AS, cache.WATCHED]
+    registries = [cache.READERS, cache.WATCHED]
     kept = [registry.copy() for registry in registries]
     yield
     sources.JOURNEY[:], sources.PANELS[:], sources.SECTIONS[:] = before

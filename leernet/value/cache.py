@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from importlib import import_module
 from itertools import chain
+from typing import NamedTuple
 
 from sqlalchemy import event, func, or_, select
 from sqlalchemy.exc import OperationalError
@@ -32,11 +33,17 @@ from .models import FiguresCache
 
 #: The key of the row that holds the generation.
 GENERATION = "generation"
-#: ``name -> fn(bounds, now) -> Select``: the statements whose rows are kept.
-READERS: dict[str, Callable] = {}
-#: ``name -> the key its rows are kept under``: the name and a digest of its statement,
-#: so rows kept by an earlier release's statement are never read by a changed one.
-STORED_AS: dict[str, str] = {}
+
+
+class Reader(NamedTuple):
+    build: Callable  # fn(bounds, now) -> Select
+    #: The name and a digest of its statement: rows kept by an earlier release's
+    #: statement are never read by a changed one.
+    key: str
+
+
+#: ``name -> Reader``: the statements whose rows are kept.
+READERS: dict[str, Reader] = {}
 #: The tables they read: a write to one of these moves the generation on.
 WATCHED: set[str] = set()
 CHANGED = "leernet.value.figures_changed"
@@ -50,8 +57,8 @@ def reader(name):
 
     def register(build):
         statement = build(_SAMPLE, _SAMPLE[-1])
-        READERS[name] = build
-        STORED_AS[name] = f"{name}@{hashlib.sha256(str(statement).encode()).hexdigest()[:12]}"
+        digest = hashlib.sha256(str(statement).encode()).hexdigest()[:12]
+        READERS[name] = Reader(build, f"{name}@{digest}")
         WATCHED.update(table.name for table in find_tables(statement))
         return build
 
@@ -68,14 +75,15 @@ def rows(names, bounds, now):
     key = _key(bounds)
     generation, kept, valid_until = db.session.execute(_lookup(key, bounds, now)).one()
     kept = dict(kept or {})
-    missing = [name for name in names if STORED_AS[name] not in kept]
+    wanted = [READERS[name] for name in names]
+    missing = [source for source in wanted if source.key not in kept]
     if missing:
         connection = db.session.connection()
-        for name in missing:
-            result = connection.execute(READERS[name](bounds, now))
-            kept[STORED_AS[name]] = [[_plain(value) for value in row] for row in result]
+        for source in missing:
+            result = connection.execute(source.build(bounds, now))
+            kept[source.key] = [[_plain(value) for value in row] for row in result]
         _keep(key, generation, kept, valid_until)
-    return {name: kept[STORED_AS[name]] for name in names}
+    return {name: kept[source.key] for name, source in zip(names, wanted, strict=True)}
 
 
 def _key(bounds):
