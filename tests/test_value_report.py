@@ -5,6 +5,7 @@ import csv
 import io
 import re
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import String, Text, func, select
@@ -13,11 +14,14 @@ from leernet.extensions import db
 from leernet.meetings.models import Meeting, Rsvp
 from leernet.timeutil import utcnow
 from leernet.value import cache, sources
+from leernet.value.figures import local_today
 from leernet.value.sources import FiguresOnly, Table
 
 from . import factories, world
 from .conftest import login_as
 from .queries import counting
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")  # the test network's zone: its dates, not UTC's
 
 MARKER = "VERTROUWELIJK-7f3a"
 
@@ -38,7 +42,7 @@ def held(people, title="Netwerkdag", days=-3, present=("member", "other"), score
 
 
 def period_args(days=40):
-    today = utcnow().date()
+    today = local_today(AMSTERDAM.key)  # the network's date, as the report reads it
     return f"start={(today - timedelta(days=days)).isoformat()}&end={today.isoformat()}"
 
 
@@ -124,9 +128,9 @@ def test_csv_exports_per_month_and_the_chosen_stories(app, client, people):
         "Month", "Meetings", "Present", "Said yes", "Said yes and came", "Check-outs",
         "Average usefulness (1–5)",
     ]  # fmt: skip
-    this_month = utcnow().strftime("%Y-%m")
+    this_month = local_today(AMSTERDAM.key).strftime("%Y-%m")
     figures = {row[0]: row for row in rows[1:]}
-    meeting_month = (utcnow() - timedelta(days=3)).strftime("%Y-%m")
+    meeting_month = (utcnow() - timedelta(days=3)).astimezone(AMSTERDAM).strftime("%Y-%m")
     assert figures[meeting_month][1:7] == ["1", "2", "2", "2", "2", "4.5"]
     assert this_month in figures
     stories = read_csv(client.get(f"/value/report.csv?{period_args(10)}&table=stories"))
