@@ -7,6 +7,7 @@ each test then starts from empty tables.
 
 import os
 import re
+import threading
 
 import pytest
 from flask.testing import FlaskClient
@@ -58,6 +59,17 @@ def app_config(url, instance):
         "SERVER_NAME": None,
         "UPLOAD_DIR": str(instance / "uploads"),
     }
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_timer_left_behind():
+    """Cancel the ``threading.Timer`` that limits' in-memory storage leaves to expire its
+    counters. It is no daemon, and under libfaketime (the suite run at another hour) its
+    short wait never ends, so the test process would never exit."""
+    yield
+    for thread in threading.enumerate():
+        if isinstance(thread, threading.Timer):
+            thread.cancel()
 
 
 @pytest.fixture(scope="session")
