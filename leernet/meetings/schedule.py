@@ -10,6 +10,7 @@ from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_ngettext
 from sqlalchemy import func, select
 
 from ..extensions import db
@@ -117,7 +118,11 @@ def check_capacity(meeting, capacity):
     if capacity < coming:
         raise ScheduleError(
             "capacity",
-            _l("%(num)d people are already coming, so the capacity cannot be lower.", num=coming),
+            lazy_ngettext(
+                "%(num)d person is already coming, so the capacity cannot be lower.",
+                "%(num)d people are already coming, so the capacity cannot be lower.",
+                coming,
+            ),
         )
 
 
