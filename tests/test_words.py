@@ -151,3 +151,19 @@ def test_be_the_first_only_while_answers_are_open(app, client, people):
     for meeting_id in closed:
         page = client.get(f"/meetings/{meeting_id}").get_data(as_text=True)
         assert "Be the first" not in page and "Nobody said yes." in page
+
+
+def test_a_poll_turned_into_a_meeting_counts_its_host_once(app, people):
+    """The poll's creator hosts; their own answer on the chosen date is not a second RSVP."""
+    from leernet.polls import service
+    from leernet.polls.models import PollAnswer
+
+    with app.test_request_context():
+        creator = db.session.get(factories.User, people["coordinator"][0])
+        poll = factories.poll(creator)
+        option = poll.options[0]
+        db.session.add(PollAnswer(option_id=option.id, user_id=creator.id, answer="ifneedbe"))
+        db.session.commit()
+        meeting = service.to_meeting(poll, option.id, creator, utcnow())
+        db.session.commit()
+        assert answers(meeting.id) == {creator.id: ("yes", False)}
