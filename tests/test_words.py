@@ -56,6 +56,18 @@ def test_agenda_means_one_thing_in_dutch():
     assert uses == [("navigation", "Meetings")]
 
 
+def test_the_library_has_one_dutch_name():
+    """The menu's "Kennis" is the page's and every message's name for it."""
+    names = {
+        text
+        for message in catalogue("nl")
+        if message.id
+        for text in (message.string if isinstance(message.string, tuple) else (message.string,))
+        if re.search(r"bibliothe", text, re.I)
+    }
+    assert names == set()
+
+
 def test_no_english_words_in_the_dutch_interface():
     english = re.compile(r"\b(Outbox|Host|host|JSON|Notes|Minutes)\b")
     found = [
