@@ -179,3 +179,37 @@ def test_a_poll_turned_into_a_meeting_counts_its_host_once(app, people):
         meeting = service.to_meeting(poll, option.id, creator, utcnow())
         db.session.commit()
         assert answers(meeting.id) == {creator.id: ("yes", False)}
+
+
+#: English interface words that must not show on a Dutch page (the world's data is Dutch).
+ENGLISH = re.compile(
+    r"\b(Outbox|Host|JSON|Library|Meetings?|Minutes|Search|Members|Decisions?|"
+    r"Be the first|Nobody|coming|Save|Cancel|Edit|Delete)\b"
+)
+
+
+def visible_text(page):
+    page = re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.S)
+    return re.sub(r"<[^>]+>", " ", page)
+
+
+def test_the_main_pages_speak_dutch_only(app, client):
+    from . import world
+    from .main_pages import MAIN_PAGES
+
+    with app.app_context():
+        people, values = world.build()
+    english = {}
+    for role in ("member", "coordinator"):
+        client.post("/logout")
+        client.post("/login", data={"email": people[role], "password": factories.PASSWORD})
+        dutch(client)
+        for main in MAIN_PAGES:
+            if main.role == role:
+                response = client.get(main.url(values))
+                page = response.get_data(as_text=True)
+                assert response.status_code == 200 and 'lang="nl"' in page, main.name
+                text = visible_text(page)
+                if found := set(ENGLISH.findall(text)):
+                    english[main.name] = sorted(found)
+    assert english == {}
