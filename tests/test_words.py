@@ -213,3 +213,32 @@ def test_the_main_pages_speak_dutch_only(app, client):
                 if found := set(ENGLISH.findall(text)):
                     english[main.name] = sorted(found)
     assert english == {}
+
+
+def test_the_hosts_of_meetings_scheduled_before_get_their_yes(app, people):
+    """The data migration: upcoming, not cancelled, not answered; nothing else changes."""
+    from importlib.util import module_from_spec, spec_from_file_location
+    from pathlib import Path
+
+    from alembic.migration import MigrationContext
+    from alembic.operations import Operations
+
+    path = next(Path(__file__).parents[1].glob("migrations/versions/*_hosts_are_coming_*.py"))
+    spec = spec_from_file_location("hosts_are_coming", path)
+    migration = module_from_spec(spec)
+    spec.loader.exec_module(migration)
+    with app.app_context():
+        host = db.session.get(factories.User, people["member"][0])
+        upcoming = factories.meeting("Komt eraan", host=host).id
+        past = factories.meeting("Geweest", days=-7, host=host).id
+        cancelled = factories.meeting("Afgelast", host=host, cancelled_at=utcnow()).id
+        said_no = factories.meeting("Kan niet", host=host)
+        factories.rsvp(said_no, host, "no")
+        with (
+            db.engine.begin() as connection,
+            Operations.context(MigrationContext.configure(connection)),
+        ):
+            migration.upgrade()
+        assert answers(upcoming) == {host.id: ("yes", False)}
+        assert answers(past) == answers(cancelled) == {}
+        assert answers(said_no.id) == {host.id: ("no", False)}
