@@ -45,6 +45,6 @@ bench: $(VENV)/.dev-installed translations
 
 # For developers: refresh the message catalogues after changing user-facing text.
 messages: install
-	$(BIN)/pybabel -q extract -F babel.cfg -k _l -k lazy_gettext -o leernet/translations/messages.pot .
+	$(BIN)/pybabel -q extract -F babel.cfg -k _l -k lazy_gettext -k lazy_ngettext:1,2 -o leernet/translations/messages.pot .
 	$(BIN)/pybabel -q update -i leernet/translations/messages.pot -d leernet/translations --no-fuzzy-matching
 	msgen -o leernet/translations/en/LC_MESSAGES/messages.po leernet/translations/en/LC_MESSAGES/messages.po

@@ -115,18 +115,38 @@ def to_user_timezone(moment):
     return moment.astimezone(_zone())
 
 
+#: The named formats, as patterns that read the same way in every language: the day
+#: before the month, the month as a word and the 24-hour clock. Babel's own "en" is
+#: American ("11/12/26, 12:02 AM"), which a Dutch network misreads as 11 December.
+DATE_FORMATS = {
+    "short": "d MMM y",
+    "medium": "d MMM y",
+    "long": "d MMMM y",
+    "full": "EEEE d MMMM y",
+}
+DATETIME_FORMATS = {
+    "short": "EEE d MMM y, HH:mm",
+    "medium": "EEE d MMM y, HH:mm",
+    "long": "EEEE d MMMM y, HH:mm",
+    "full": "EEEE d MMMM y, HH:mm",
+}
+TIME_FORMATS = {"short": "HH:mm", "medium": "HH:mm", "long": "HH:mm:ss", "full": "HH:mm:ss"}
+
+
 def format_date(value, format="medium"):
     if isinstance(value, datetime):
         value = to_user_timezone(value)
-    return dates.format_date(value, format, locale=_locale())
+    return dates.format_date(value, DATE_FORMATS.get(format, format), locale=_locale())
 
 
 def format_datetime(value, format="medium"):
-    return dates.format_datetime(to_user_timezone(value), format, locale=_locale())
+    pattern = DATETIME_FORMATS.get(format, format)
+    return dates.format_datetime(to_user_timezone(value), pattern, locale=_locale())
 
 
 def format_time(value, format="medium"):
-    return dates.format_time(to_user_timezone(value), format, locale=_locale())
+    pattern = TIME_FORMATS.get(format, format)
+    return dates.format_time(to_user_timezone(value), pattern, locale=_locale())
 
 
 def format_decimal(number, format=None):

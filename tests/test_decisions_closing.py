@@ -120,9 +120,9 @@ def test_cron_closes_exactly_the_due_ones_once(app, runner, people):
         ids = [d.id for d in (due, long_due, running, soon, draft, gone, closed)]
     first = runner.invoke(args=["leernet", "close-decisions"])
     assert first.exit_code == 0, first.output
-    assert "Closed 2 decision(s); sent closing-soon notices for 1." in first.output
+    assert "Decisions closed: 2; closing-soon notices sent: 1" in first.output
     again = runner.invoke(args=["leernet", "close-decisions"])
-    assert "Closed 0 decision(s); sent closing-soon notices for 0." in again.output
+    assert "Decisions closed: 0; closing-soon notices sent: 0" in again.output
     with app.app_context():
         rows = {d.id: d for d in db.session.scalars(select(Decision))}
         states = [(rows[i].status, rows[i].outcome) for i in ids]

@@ -140,7 +140,7 @@ def test_case_details_expire_and_show_as_removed(app, client, world, runner):
         session.started_at = utcnow() - timedelta(days=31)
         db.session.commit()
     result = runner.invoke(args=["leernet", "expire-cases"])
-    assert "removed from 1 session" in result.output
+    assert "case details were removed: 1" in result.output
     with app.app_context():
         session = db.session.get(Session, world["session_id"])
         assert session.case_question == "" and session.case_removed_at is not None

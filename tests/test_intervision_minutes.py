@@ -183,7 +183,7 @@ def test_expired_case_details_take_the_minutes_with_them(app, client, world, run
     iw.login(client, world, "plain")  # due, not yet swept: the minutes are not shown
     assert client.get(base).status_code == 404
     result = runner.invoke(args=["leernet", "expire-cases"])
-    assert "removed from 1 session" in result.output
+    assert "case details were removed: 1" in result.output
     with app.app_context():
         minutes = the_minutes(world)
         assert (minutes.text, minutes.head, minutes.state) == ("", 0, "draft")

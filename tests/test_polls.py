@@ -115,7 +115,8 @@ def test_open_a_poll_answer_it_and_schedule_the_best_date(app, client, people):
         assert meeting.title == "Volgende intervisie" and meeting.agenda == "Neem een casus mee."
         assert meeting.starts_at == poll.options[1].starts_at
         rsvps = {r.user_id: r.answer for r in db.session.scalars(select(Rsvp))}
-        assert rsvps == {people["member"][0]: "yes", people["other"][0]: "yes"}
+        coming = {people["member"][0]: "yes", people["other"][0]: "yes"}
+        assert rsvps == {**coming, meeting.host_id: "yes"}, "the host comes too"
         assert db.session.scalar(select(func.count(PollAnswer.id))) == 4, "answers are kept"
     closed = tap(member, options[0], "yes")
     assert closed.status_code == 422 and "This poll is closed." in closed.get_data(as_text=True)

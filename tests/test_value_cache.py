@@ -54,7 +54,7 @@ def test_a_second_visit_reads_the_kept_rows_in_one_statement(app, client, people
         assert client.get("/value/").status_code == 200
     with counting(app) as second:
         page = client.get("/value/").get_data(as_text=True)
-    assert "1 meetings" in page
+    assert "1 meeting, " in page
     kept = [s for s in second if "value_figures_cache" in s]
     assert len(kept) == 1 and not any("sum(value_checkout.usefulness)" in s for s in second)
     assert len(second) == len(first) - len(READERS) - 1  # no readers, nothing to store
@@ -70,7 +70,7 @@ def test_a_write_to_a_watched_table_shows_at_once(app, client, people):
         factories.attend(meeting, user(people, "member"))
         factories.checkout(meeting, user(people, "member"), 5)
     page = client.get("/value/").get_data(as_text=True)
-    assert "1 check-outs, on average 5" in page
+    assert "1 check-out, on average 5" in page
 
 
 def test_bulk_statements_move_the_generation_on(app, people):

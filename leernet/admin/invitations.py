@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from flask import current_app
 from flask_babel import gettext as _
+from flask_babel import ngettext
 
 from ..extensions import db
 from ..mail import deliver
@@ -30,11 +31,13 @@ def invite(created_by, name="", email=""):
     deliver(
         "invitation",
         _("You are invited to join %(network)s", network=network.name if network else "leernet"),
-        _(
+        ngettext(
             "Hello %(name)s,\n\nYou are invited to join our learning network on leernet. "
-            "Open this link within %(days)d days to create your account:\n%(link)s",
+            "Open this link within %(num)d day to create your account:\n%(link)s",
+            "Hello %(name)s,\n\nYou are invited to join our learning network on leernet. "
+            "Open this link within %(num)d days to create your account:\n%(link)s",
+            days,
             name=invitation.name or "",
-            days=days,
             link=link,
         ),
         to_email=invitation.email,

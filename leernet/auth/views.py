@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from flask import Blueprint, current_app, flash, request, session, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_user, logout_user
 from sqlalchemy import select
 
@@ -164,9 +165,10 @@ def forgot():
             deliver(
                 "reset",
                 _("Choose a new password for leernet"),
-                _(
-                    "Open this link within %(hours)d hours to choose a new password:\n%(link)s",
-                    hours=hours,
+                ngettext(
+                    "Open this link within %(num)d hour to choose a new password:\n%(link)s",
+                    "Open this link within %(num)d hours to choose a new password:\n%(link)s",
+                    hours,
                     link=link,
                 ),
                 user=user,

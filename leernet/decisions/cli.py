@@ -15,4 +15,4 @@ def close_decisions():
     with current_app.test_request_context(base_url=base_url()):
         closed, reminded = sweep(utcnow())
         db.session.commit()
-    click.echo(f"Closed {closed} decision(s); sent closing-soon notices for {reminded}.")
+    click.echo(f"Decisions closed: {closed}; closing-soon notices sent: {reminded}")

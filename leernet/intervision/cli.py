@@ -11,4 +11,4 @@ from .privacy import sweep
 def expire_cases():
     """Remove the case details of sessions whose keep-time has passed."""
     cleared = sweep(utcnow())
-    click.echo(f"Case details removed from {cleared} session(s).")
+    click.echo(f"Sessions whose case details were removed: {cleared}")

@@ -110,7 +110,7 @@ class FollowUpForm(FlaskForm):
 
 class PhaseRow(Form):
     name = StringField(_l("Phase"), validators=[Length(max=80)], filters=[_strip])
-    minutes = IntegerField(_l("Minutes"), validators=[Optional()])
+    minutes = IntegerField(_l("Duration in minutes"), validators=[Optional()])
     instruction = TextAreaField(_l("What everyone does"), validators=[Length(max=1000)])
     tip = TextAreaField(_l("Tip for the facilitator"), validators=[Length(max=1000)])
     silent = BooleanField(_l("The case-bringer only listens (turned away)"))

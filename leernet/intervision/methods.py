@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_ngettext
 
 from .rotation import CASE_BRINGER, FACILITATOR, MINUTE_TAKER, ROLES, TIMEKEEPER
 
@@ -108,7 +109,10 @@ def validate_method(phases: Iterable, roles: Iterable[str] = ()) -> list[Issue]:
     if not phases:
         issues.append(Issue("no_phases", _l("Add at least one phase.")))
     if len(phases) > MAX_PHASES:
-        issues.append(Issue("too_many_phases", _l("Use at most %(max)d phases.", max=MAX_PHASES)))
+        message = lazy_ngettext(
+            "Use at most %(num)d phase.", "Use at most %(num)d phases.", MAX_PHASES
+        )
+        issues.append(Issue("too_many_phases", message))
     for number, phase in enumerate(phases, start=1):
         name = str(_get(phase, "name") or "").strip()
         if not name:
@@ -116,19 +120,21 @@ def validate_method(phases: Iterable, roles: Iterable[str] = ()) -> list[Issue]:
                 Issue("empty_name", _l("Phase %(number)d needs a name.", number=number), number)
             )
         elif len(name) > MAX_NAME:
-            message = _l(
-                "The name of phase %(number)d is longer than %(max)d characters.",
+            message = lazy_ngettext(
+                "The name of phase %(number)d is longer than %(num)d character.",
+                "The name of phase %(number)d is longer than %(num)d characters.",
+                MAX_NAME,
                 number=number,
-                max=MAX_NAME,
             )
             issues.append(Issue("name_too_long", message, number))
         minutes = _minutes(_get(phase, "minutes"))
         if minutes is None or not MIN_MINUTES <= minutes <= MAX_MINUTES:
-            message = _l(
-                "Phase %(number)d must last between %(min)d and %(max)d minutes.",
+            message = lazy_ngettext(
+                "Phase %(number)d must last between %(min)d and %(num)d minute.",
+                "Phase %(number)d must last between %(min)d and %(num)d minutes.",
+                MAX_MINUTES,
                 number=number,
                 min=MIN_MINUTES,
-                max=MAX_MINUTES,
             )
             issues.append(Issue("minutes_out_of_range", message, number))
     seen = set()

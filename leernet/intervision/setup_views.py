@@ -67,7 +67,12 @@ def new_sessions(meeting_id):
             error = _grouping_error(form, meeting, problem)
         else:
             db.session.commit()
-            flash(_("%(num)d group(s) ready. Roles are proposed.", num=len(made)), "success")
+            ready = ngettext(
+                "%(num)d group ready. Roles are proposed.",
+                "%(num)d groups ready. Roles are proposed.",
+                len(made),
+            )
+            flash(ready, "success")
             return go(url_for("meetings.detail", meeting_id=meeting.id) + "#intervision")
     status = 422 if error else form_status()
     present = len(present_members(meeting))
@@ -86,9 +91,10 @@ def _grouping_error(form, meeting, problem):
     if form.grouping.data == "standing":
         return _("Choose at least one standing group.")
     free = len(present_members(meeting)) - len(sessions.taken_ids(meeting))
-    return _(
+    return ngettext(
+        "%(num)d person has checked in and is not yet in a group; a group needs at least 3.",
         "%(num)d people have checked in and are not yet in a group; a group needs at least 3.",
-        num=max(free, 0),
+        max(free, 0),
     )
 
 

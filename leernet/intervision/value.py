@@ -13,6 +13,7 @@ rotation records it (in troika consulting: who opened the round).
 from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 
 from ..i18n import format_date, format_decimal
 from ..members.models import display_name
@@ -88,9 +89,9 @@ def sessions_per_month(rows, period):
     )
     chart.notes.append(
         _(
-            "%(sessions)d sessions, %(places)d places taken.",
-            sessions=sum(sessions),
-            places=sum(places),
+            "%(sessions)s, %(places)s.",
+            sessions=ngettext("%(num)d session", "%(num)d sessions", sum(sessions)),
+            places=ngettext("%(num)d place taken", "%(num)d places taken", sum(places)),
         )
     )
     return chart

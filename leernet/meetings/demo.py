@@ -75,7 +75,7 @@ def answer_past(meeting, members, rng):
 def answer_future(meeting, members, rng, share=0.6):
     now = utcnow()
     for member in members:
-        if rng.random() < share:
+        if member.id != meeting.host_id and rng.random() < share:  # the host is coming
             choice = rng.choices(["yes", "maybe", "no"], weights=[6, 2, 2])[0]
             answer(meeting, member, choice, "", now)
 

@@ -77,7 +77,12 @@ def new():
                 notices.announce_new(meeting, current_user, series, len(meetings))
             db.session.commit()
             if series is not None:
-                flash(_("%(num)d meetings have been scheduled.", num=len(meetings)), "success")
+                scheduled = ngettext(
+                    "%(num)d meeting has been scheduled.",
+                    "%(num)d meetings have been scheduled.",
+                    len(meetings),
+                )
+                flash(scheduled, "success")
             else:
                 flash(_("The meeting has been scheduled."), "success")
             return go(url_for("meetings.detail", meeting_id=meeting.id))

@@ -5,7 +5,7 @@ meeting notices (``User.notify_meetings``), e-mailed when SMTP is configured and
 kept in the outbox. The caller commits.
 """
 
-from flask_babel import force_locale
+from flask_babel import force_locale, ngettext
 from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -58,8 +58,11 @@ def announce_new(meeting, actor, series=None, count=1):
     def body():
         text = _details(meeting)
         if series is not None:
-            text += "\n" + _(
-                "Part of a series: %(rhythm)s, %(num)d meetings.", rhythm=rhythm(series), num=count
+            text += "\n" + ngettext(
+                "Part of a series: %(rhythm)s, %(num)d meeting.",
+                "Part of a series: %(rhythm)s, %(num)d meetings.",
+                count,
+                rhythm=rhythm(series),
             )
         return text + "\n\n" + _("Are you coming? Answer in one tap:")
 
@@ -76,8 +79,10 @@ def announce_change(meeting, actor, count=1):
     def body():
         text = _("This meeting has changed. Now:") + "\n" + _details(meeting)
         if count > 1:
-            text += "\n" + _(
-                "The %(num)d meetings after it in the series have changed too.", num=count - 1
+            text += "\n" + ngettext(
+                "The meeting after it in the series has changed too.",
+                "The %(num)d meetings after it in the series have changed too.",
+                count - 1,
             )
         return text
 
@@ -94,8 +99,10 @@ def announce_cancelled(meeting, actor, count=1):
     def body():
         text = _("This meeting has been cancelled:") + "\n" + _details(meeting)
         if count > 1:
-            text += "\n" + _(
-                "The %(num)d meetings after it in the series are cancelled too.", num=count - 1
+            text += "\n" + ngettext(
+                "The meeting after it in the series is cancelled too.",
+                "The %(num)d meetings after it in the series are cancelled too.",
+                count - 1,
             )
         if meeting.cancel_reason:
             text += "\n\n" + _("Reason: %(reason)s", reason=meeting.cancel_reason)

@@ -37,6 +37,31 @@ def refusal(meeting, now):
     return None
 
 
+def host_comes(meeting, now):
+    """The host counts as coming to their own meeting: a yes with a place.
+
+    Given when a meeting gets its host, unless the host has answered already (a host
+    who said no keeps that answer) or answers are closed. The host is never put on
+    the waiting list: the meeting does not happen without them.
+    """
+    if meeting.host_id is None or refusal(meeting, now):
+        return None
+    if meeting.id is not None and db.session.scalar(
+        select(Rsvp.id).where(Rsvp.meeting_id == meeting.id, Rsvp.user_id == meeting.host_id)
+    ):
+        return None
+    rsvp = Rsvp(
+        meeting=meeting,
+        user_id=meeting.host_id,
+        answer="yes",
+        said_yes_at=now,
+        waiting=False,
+        updated_at=now,
+    )
+    db.session.add(rsvp)
+    return rsvp
+
+
 def lock(meeting):
     db.session.execute(
         update(Meeting)

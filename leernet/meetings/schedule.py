@@ -10,12 +10,14 @@ from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_ngettext
 from sqlalchemy import func, select
 
 from ..extensions import db
+from ..timeutil import utcnow
 from . import recurrence
 from .models import Meeting, Rsvp, Series
-from .rsvp import settle_meeting
+from .rsvp import host_comes, settle_meeting
 
 #: Fields a calendar shows: a change bumps SEQUENCE so subscribed calendars update.
 CALENDAR_FIELDS = {"title", "kind", "starts_at", "ends_at", "place", "online_url", "agenda"}
@@ -65,6 +67,7 @@ def create_meeting(details, starts_at, ends_at, by=None, series=None):
         series=series,
     )
     db.session.add(meeting)
+    host_comes(meeting, utcnow())
     return meeting
 
 
@@ -117,7 +120,11 @@ def check_capacity(meeting, capacity):
     if capacity < coming:
         raise ScheduleError(
             "capacity",
-            _l("%(num)d people are already coming, so the capacity cannot be lower.", num=coming),
+            lazy_ngettext(
+                "%(num)d person is already coming, so the capacity cannot be lower.",
+                "%(num)d people are already coming, so the capacity cannot be lower.",
+                coming,
+            ),
         )
 
 
@@ -132,6 +139,8 @@ def apply(meeting, details, starts_at, ends_at, now):
         meeting.sequence += 1
     if change.fields:
         meeting.updated_at = now
+    if "host_id" in change.fields:
+        host_comes(meeting, now)
     if "capacity" in change.fields:
         db.session.flush()
         change.promoted = settle_meeting(meeting)

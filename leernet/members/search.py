@@ -12,6 +12,8 @@ from .models import User
     "member",
     model=User,
     label=_l("Members"),
+    one=_l("Member"),
+    dated=False,
     url=lambda doc: url_for("members.profile", member_id=doc.object_id),
     options=lambda query: query.options(selectinload(User.tags)),
 )

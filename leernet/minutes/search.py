@@ -33,7 +33,7 @@ def _changed(obj, *names):
 
 
 def _meeting_changed(meeting):
-    return _of_meeting(meeting.id) if _changed(meeting, "title", "host_id") else []
+    return _of_meeting(meeting.id) if _changed(meeting, "title", "host_id", "starts_at") else []
 
 
 def _coordinator_changed(user):
@@ -87,7 +87,8 @@ def minutes_document(minutes):
         audience=NETWORK if ids is None else RESTRICTED,
         users=ids or (),
         parent_id=obj.id if subject.url_arg == "meeting_id" else None,
-        updated_at=minutes.updated_at,
+        # Minutes of a meeting are dated by the meeting: two "Network day" minutes differ.
+        updated_at=getattr(obj, "starts_at", None) or minutes.updated_at,
     )
 
 

@@ -1,6 +1,7 @@
 """The date poll form: what the meeting is about, and 2 to 10 candidate dates."""
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_ngettext
 from flask_wtf import FlaskForm
 from wtforms import Form, FormField, SelectField, StringField, TextAreaField
 from wtforms.fields import FieldList
@@ -71,7 +72,11 @@ class PollForm(FlaskForm):
             else:
                 seen.add((row.date.data, row.start.data))
         if filled < MIN_OPTIONS:
-            self.form_errors.append(_l("Propose at least %(num)d dates.", num=MIN_OPTIONS))
+            self.form_errors.append(
+                lazy_ngettext(
+                    "Propose at least %(num)d date.", "Propose at least %(num)d dates.", MIN_OPTIONS
+                )
+            )
             ok = False
         return ok
 

@@ -126,6 +126,7 @@ def to_meeting(poll, option_id, by, now):
     meeting = schedule.create_meeting(details, option.starts_at, option.ends_at, by)
     db.session.flush()
     active = set(db.session.scalars(select(User.id).where(User.active.is_(True))))
+    active -= {r.user_id for r in meeting.rsvps}  # the host, who is coming already
     for item in option.answers:
         if item.user_id in active:
             db.session.add(

@@ -13,6 +13,7 @@ from .models import Answer, Question
     "question",
     model=Question,
     label=_l("Questions"),
+    one=_l("Question"),
     url=lambda doc: url_for("questions.detail", question_id=doc.object_id),
     watch={Answer: lambda answer: [answer.question_id]},
     options=lambda query: query.options(selectinload(Question.answers)),

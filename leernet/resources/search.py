@@ -13,6 +13,7 @@ from .models import Resource
     "resource",
     model=Resource,
     label=_l("Resources"),
+    one=_l("Resource"),
     url=lambda doc: url_for("resources.detail", resource_id=doc.object_id),
     options=lambda query: query.options(selectinload(Resource.tags)),
 )

@@ -14,6 +14,6 @@ def reindex_command(kinds):
 
     unknown = [k for k in kinds if k not in KINDS]
     if unknown:
-        raise click.ClickException(f"unknown kind(s): {', '.join(unknown)}")
+        raise click.ClickException(f"not a kind of search: {', '.join(unknown)}")
     for name, count in reindex(list(kinds) or None).items():
         click.echo(f"{name}: {count}")

@@ -32,6 +32,7 @@ SHOWN = (
     SearchDocument.parent_id,
     SearchDocument.title,
     SearchDocument.body,
+    SearchDocument.updated_at,
 )
 #: SQLite's FTS5 table (made in the migration, not a model): its rowid is the document id.
 FTS = table("search_fts", column("rowid"))
@@ -94,6 +95,11 @@ class Result:
     url: str
     title: str
     snippet: str
+
+    @property
+    def date(self):
+        """The date the result shows beside its kind, or None (a member's profile)."""
+        return self.document.updated_at if self.kind.dated else None
 
 
 def search(user, text_, kind=None, page=1, per_page=PER_PAGE):

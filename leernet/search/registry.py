@@ -22,6 +22,8 @@ class Document:
     #: With ``audience=RESTRICTED``: the ids of the users who may find it.
     users: Collection[int] = ()
     parent_id: int | None = None
+    #: The date a result shows and is ordered by (newest first): when the thing happens
+    #: (a meeting's start) or was last changed. Default: when it is indexed.
     updated_at: Any = None
 
     def __post_init__(self):
@@ -36,6 +38,7 @@ class Kind:
     build: Callable[[Any], Document | None]
     #: ``url(document_row) -> str``: the row has ``object_id`` and ``parent_id``.
     url: Callable[[Any], str]
+    #: The kind's name for the filter tabs, plural ("Meetings").
     label: Any
     #: ``{Model: fn(instance) -> ids of this kind's objects to re-index}``.
     watch: dict[type, Callable[[Any], Iterable[int]]] = field(default_factory=dict)
@@ -43,22 +46,35 @@ class Kind:
     visible: Callable[[Any], Any] | None = None
     #: Optional ``options(select) -> select`` adding eager loads for bulk re-indexing.
     options: Callable[[Any], Any] | None = None
+    #: What one result is called on its badge ("Meeting"); defaults to ``label``.
+    one: Any = None
+    #: Whether a result shows its document's date (a member's profile has none).
+    dated: bool = True
+
+    @property
+    def badge(self):
+        return self.one or self.label
 
 
 KINDS: dict[str, Kind] = {}
 
 
-def register(name, *, model, url, label, watch=None, visible=None, options=None):
+def register(
+    name, *, model, url, label, one=None, dated=True, watch=None, visible=None, options=None
+):
     """Decorator for a kind's ``build(obj) -> Document | None`` function.
 
     The model itself is always watched: creating, changing or deleting one re-indexes it
     when the session commits. ``watch`` adds related models, e.g.
-    ``{Answer: lambda answer: [answer.question_id]}``.
+    ``{Answer: lambda answer: [answer.question_id]}``. ``label`` names the kind on the
+    filter tabs, ``one`` on a result ("Decisions", "Decision").
     """
 
     def decorate(build):
         watched = {model: lambda obj: [obj.id], **(watch or {})}
-        KINDS[name] = Kind(name, model, build, url, label, watched, visible, options)
+        KINDS[name] = Kind(
+            name, model, build, url, label, watched, visible, options, one=one, dated=dated
+        )
         return build
 
     return decorate

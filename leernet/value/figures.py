@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from flask_babel import gettext as _
+from flask_babel import ngettext
 
 from ..admin.models import current_network
 from ..i18n import format_date, format_decimal
@@ -82,9 +83,10 @@ def charts(figures):
         empty=_("No meetings in this period yet."),
     )
     attendance.notes.append(
-        _(
-            "%(meetings)d meetings, %(mean)s present on average.",
-            meetings=total.meetings,
+        ngettext(
+            "%(num)d meeting, %(mean)s present on average.",
+            "%(num)d meetings, %(mean)s present on average.",
+            total.meetings,
             mean=number(total.mean_attendance),
         )
     )
@@ -110,9 +112,10 @@ def charts(figures):
     )
     if total.checkouts:
         usefulness.notes.append(
-            _(
+            ngettext(
+                "%(num)d check-out, on average %(mean)s.",
                 "%(num)d check-outs, on average %(mean)s.",
-                num=total.checkouts,
+                total.checkouts,
                 mean=number(total.mean_usefulness),
             )
         )

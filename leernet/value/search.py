@@ -11,6 +11,7 @@ from .models import Story
     "story",
     model=Story,
     label=_l("Value stories"),
+    one=_l("Value story"),
     url=lambda doc: url_for("value.story", story_id=doc.object_id),
 )
 def story_document(story):

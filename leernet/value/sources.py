@@ -25,6 +25,7 @@ from importlib import import_module, util
 from numbers import Number
 
 from flask_babel import gettext as _
+from flask_babel import ngettext
 
 from .aggregate import fairness
 from .charts import Chart, Series
@@ -152,10 +153,11 @@ def fairness_chart(counts_by_member_role, names, role_labels, key="rotation", ti
         by_total = sorted(members, key=lambda m: -sum(result.counts[m].values()))
         members = by_total[: most // 2] + by_total[-(most - most // 2) :]
         notes.append(
-            _(
-                "The %(most)d members who held roles most and least often, of %(num)d.",
-                most=most,
-                num=len(result.members),
+            ngettext(
+                "The %(num)d member who held roles most and least often, of %(total)d.",
+                "The %(num)d members who held roles most and least often, of %(total)d.",
+                most,
+                total=len(result.members),
             )
         )
     series = [
