@@ -98,9 +98,9 @@ def compose(messages, period):
     network = current_network()
     name = network.name if network else "leernet"
     if period == DAILY:
-        subject = _("Today in %(network)s: %(num)d new", network=name, num=len(messages))
+        subject = _("Daily digest from %(network)s: %(num)d new", network=name, num=len(messages))
     else:
-        subject = _("This week in %(network)s: %(num)d new", network=name, num=len(messages))
+        subject = _("Weekly digest from %(network)s: %(num)d new", network=name, num=len(messages))
     lines = []
     for message in messages:
         lines.append(f"- {message.subject}")

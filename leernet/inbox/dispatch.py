@@ -31,9 +31,8 @@ def _committed_ids():
     ids = []
     for message in g.pop("outgoing", ()):
         state = inspect(message)
-        if state.persistent or state.detached:
-            if state.identity:
-                ids.append(state.identity[0])
+        if (state.persistent or state.detached) and state.identity:
+            ids.append(state.identity[0])
     return ids
 
 

@@ -45,9 +45,7 @@ class PushSubscription(db.Model):
     """One device's Web Push subscription; an endpoint belongs to one member."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(
-        ForeignKey("user.id", ondelete="CASCADE"), index=True
-    )
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
     endpoint: Mapped[str] = mapped_column(String(1000), unique=True)
     p256dh: Mapped[str] = mapped_column(String(120))
     auth: Mapped[str] = mapped_column(String(60))
@@ -59,9 +57,7 @@ class PushRetry(db.Model):
     """A push the service could not take (5xx, timeout): tried again by the queue."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    message_id: Mapped[int] = mapped_column(
-        ForeignKey("outbox_message.id", ondelete="CASCADE")
-    )
+    message_id: Mapped[int] = mapped_column(ForeignKey("outbox_message.id", ondelete="CASCADE"))
     subscription_id: Mapped[int] = mapped_column(
         ForeignKey("push_subscription.id", ondelete="CASCADE")
     )

@@ -15,7 +15,9 @@ from .models import NotificationChoice, NotificationDefault
 def network_defaults():
     """``{topic: mode}`` for every topic: the coordinator's choice or the topic's own."""
     if "notification_defaults" not in g:
-        chosen = dict(db.session.execute(select(NotificationDefault.topic, NotificationDefault.mode)).all())
+        chosen = dict(
+            db.session.execute(select(NotificationDefault.topic, NotificationDefault.mode)).all()
+        )
         g.notification_defaults = {t.name: chosen.get(t.name, t.default) for t in TOPICS}
     return g.notification_defaults
 
