@@ -86,12 +86,13 @@ def _public_of(pem):
 
 
 def _subject():
-    """Who push services may contact: a configured address or the app's base URL."""
+    """Who push services may contact: a configured address, else the https base URL,
+    else the sender address; a plain-http test install names its own URL."""
     config = current_app.config
-    if config["VAPID_SUBJECT"]:
-        return config["VAPID_SUBJECT"]
-    if config["BASE_URL"]:
-        return config["BASE_URL"].rstrip("/")
+    base = config["BASE_URL"].rstrip("/")
+    for subject in (config["VAPID_SUBJECT"], base if base.startswith("https://") else ""):
+        if subject:
+            return subject
     if config["MAIL_SENDER"] and not config["MAIL_SENDER"].endswith("@localhost"):
         return "mailto:" + config["MAIL_SENDER"]
     from ..cli import base_url
@@ -220,9 +221,11 @@ def _send(subscription, body):
     encoded = WebPusher(info).encode(body, "aes128gcm")
     parts = urlsplit(subscription.endpoint)
     vapid = Vapid02.from_pem(current_app.config["VAPID_PRIVATE_KEY"].encode())
+    subject = _subject()
+    vapid.conf["no-strict"] = not subject.startswith(("mailto:", "https://"))
     claims = {
         "aud": f"{parts.scheme}://{parts.netloc}",
-        "sub": _subject(),
+        "sub": subject,
         "exp": int(time.time()) + 12 * 3600,
     }
     headers = {
