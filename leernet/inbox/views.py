@@ -10,7 +10,6 @@ from flask import (
     jsonify,
     render_template,
     request,
-    send_file,
     session,
     url_for,
 )
@@ -151,8 +150,16 @@ def remove_device():
 @bp.route("/sw.js")
 @access(PUBLIC)
 def service_worker():
-    """Served from the root so its scope is the whole app."""
-    response = send_file(f"{current_app.root_path}/static/js/sw.js", mimetype="text/javascript")
+    """Served from the root so its scope is the whole app; the same for everyone."""
+    css = url_for("static", filename="css/app.css")
+    body = render_template(
+        "inbox/sw.js",
+        offline=url_for("inbox.offline"),
+        css=css,
+        icon=url_for("static", filename="icons/icon-192.png"),
+        version=css.rsplit("=", 1)[-1],  # a new stylesheet makes a new cache
+    )
+    response = current_app.response_class(body, mimetype="text/javascript")
     response.headers["Cache-Control"] = "no-cache"
     return response
 
