@@ -146,3 +146,18 @@ def test_the_inbox_is_in_both_languages(app, client, people):
     page = client.get("/inbox").text
     assert "Nog geen berichten" in page
     assert date.today()  # the page needs no clock
+
+
+def test_the_demo_network_has_inbox_items_for_its_members(app, runner, client):
+    from leernet.demo import COORDINATOR_EMAIL, PASSWORD
+    from leernet.members.models import User
+
+    assert runner.invoke(args=["leernet", "demo"]).exit_code == 0
+    with app.app_context():
+        members = db.session.scalars(select(User.id).where(User.active.is_(True))).all()
+        addressed = set(db.session.scalars(select(OutboxMessage.user_id)))
+        assert len(addressed & set(members)) >= len(members) - 1
+        kinds = set(db.session.scalars(select(OutboxMessage.kind)))
+        assert {"poll_new", "decision_opened", "question_asked"} <= kinds
+    client.post("/login", data={"email": COORDINATOR_EMAIL, "password": PASSWORD})
+    assert 'class="count"' in client.get("/inbox").text
