@@ -200,3 +200,20 @@ def test_an_endpoint_belongs_to_one_member_and_logout_drops_it(app, client, peop
     client.post("/logout")
     with app.app_context():
         assert devices() == 0
+
+
+def test_workers_load_no_push_library_until_they_push(app, client, people):
+    """pywebpush pulls in aiohttp and requests: a worker that never pushes never loads them."""
+    import subprocess
+    import sys
+
+    database = app.config["SQLALCHEMY_DATABASE_URI"]
+    code = (
+        "import sys; from leernet import create_app; "
+        f"app = create_app({{'SQLALCHEMY_DATABASE_URI': {database!r}, 'SECRET_KEY': 'x'}}); "
+        "app.test_client().get('/login'); "
+        "print(sorted(m for m in ('pywebpush', 'aiohttp', 'requests', 'py_vapid') "
+        "if m in sys.modules))"
+    )
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert loaded.stdout.strip() == "[]", loaded.stderr[-500:]
