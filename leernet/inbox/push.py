@@ -8,10 +8,8 @@ through ``endpoints.post``, which only talks to push services.
 """
 
 import json
-import os
 import time
 from datetime import timedelta
-from pathlib import Path
 from urllib.parse import urlsplit
 
 from flask import current_app, session
@@ -21,83 +19,12 @@ from sqlalchemy import delete, select
 from ..extensions import db
 from ..members.models import User
 from ..timeutil import utcnow
-from . import endpoints
+from . import endpoints, vapid
 from .kinds import topic_of
 from .models import PushRetry, PushSubscription
 
 GONE = (404, 410)
 RETRY_AFTER = (timedelta(minutes=1), timedelta(minutes=10), timedelta(hours=1))
-PRIVATE_FILE, PUBLIC_FILE = "vapid_private.pem", "vapid_public.txt"
-
-
-# Keys ---------------------------------------------------------------------------------
-
-
-def ensure_keys(app):
-    """VAPID keys from the environment, else from ``instance/``, made on first start.
-
-    Like the secret key, ``O_EXCL`` lets exactly one of several starting workers write.
-    """
-    if app.config["VAPID_PRIVATE_KEY"]:
-        if not app.config["VAPID_PUBLIC_KEY"]:
-            app.config["VAPID_PUBLIC_KEY"] = _public_of(app.config["VAPID_PRIVATE_KEY"])
-        return
-    folder = Path(app.instance_path)
-    private, public = folder / PRIVATE_FILE, folder / PUBLIC_FILE
-    try:
-        fd = os.open(private, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        for _try in range(10):
-            if public.exists() and public.read_text().strip():
-                break
-            time.sleep(0.1)
-    else:
-        pem = _new_private_pem()
-        with os.fdopen(fd, "w") as handle:
-            handle.write(pem)
-        public.write_text(_public_of(pem))
-    app.config["VAPID_PRIVATE_KEY"] = private.read_text()
-    app.config["VAPID_PUBLIC_KEY"] = public.read_text().strip()
-
-
-def _new_private_pem():
-    from cryptography.hazmat.primitives import serialization
-    from cryptography.hazmat.primitives.asymmetric import ec
-
-    key = ec.generate_private_key(ec.SECP256R1())
-    return key.private_bytes(
-        serialization.Encoding.PEM,
-        serialization.PrivateFormat.PKCS8,
-        serialization.NoEncryption(),
-    ).decode()
-
-
-def _public_of(pem):
-    """The applicationServerKey browsers need: the raw public point, base64url."""
-    import base64
-
-    from cryptography.hazmat.primitives import serialization
-
-    key = serialization.load_pem_private_key(pem.encode(), password=None)
-    raw = key.public_key().public_bytes(
-        serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint
-    )
-    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
-
-
-def _subject():
-    """Who push services may contact: a configured address, else the https base URL,
-    else the sender address; a plain-http test install names its own URL."""
-    config = current_app.config
-    base = config["BASE_URL"].rstrip("/")
-    for subject in (config["VAPID_SUBJECT"], base if base.startswith("https://") else ""):
-        if subject:
-            return subject
-    if config["MAIL_SENDER"] and not config["MAIL_SENDER"].endswith("@localhost"):
-        return "mailto:" + config["MAIL_SENDER"]
-    from ..cli import base_url
-
-    return base_url()
 
 
 # Devices ------------------------------------------------------------------------------
@@ -220,16 +147,16 @@ def _send(subscription, body):
             "keys": {"p256dh": subscription.p256dh, "auth": subscription.auth}}  # fmt: skip
     encoded = WebPusher(info).encode(body, "aes128gcm")
     parts = urlsplit(subscription.endpoint)
-    vapid = Vapid02.from_pem(current_app.config["VAPID_PRIVATE_KEY"].encode())
-    subject = _subject()
-    vapid.conf["no-strict"] = not subject.startswith(("mailto:", "https://"))
+    signer = Vapid02.from_pem(current_app.config["VAPID_PRIVATE_KEY"].encode())
+    subject = vapid.subject()
+    signer.conf["no-strict"] = not subject.startswith(("mailto:", "https://"))
     claims = {
         "aud": f"{parts.scheme}://{parts.netloc}",
         "sub": subject,
         "exp": int(time.time()) + 12 * 3600,
     }
     headers = {
-        **vapid.sign(claims),
+        **signer.sign(claims),
         "Content-Encoding": "aes128gcm",
         "Content-Type": "application/octet-stream",
         "TTL": "86400",

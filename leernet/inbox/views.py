@@ -20,7 +20,7 @@ from ..access import COORDINATOR, MEMBER, PUBLIC, access
 from ..extensions import db
 from ..mail import OutboxMessage, smtp_configured
 from ..web import go, render
-from . import commands, dispatch, preferences, push, queries  # noqa: F401
+from . import commands, dispatch, preferences, push, queries, vapid  # noqa: F401
 from .endpoints import EndpointError
 from .kinds import MODES, TOPICS
 
@@ -30,7 +30,7 @@ bp = Blueprint("inbox", __name__)
 @bp.record_once
 def _install(state):
     dispatch.init_app(state.app)
-    push.ensure_keys(state.app)
+    vapid.ensure_keys(state.app)
     user_logged_out.connect(push.forget_this_device, state.app)
 
 
