@@ -217,3 +217,21 @@ def test_workers_load_no_push_library_until_they_push(app, client, people):
     )
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert loaded.stdout.strip() == "[]", loaded.stderr[-500:]
+
+
+def test_a_digest_without_e_mail_is_one_push_to_the_inbox(app, people, service):
+    from leernet.inbox.digests import send_digests
+    from leernet.inbox.kinds import DAILY
+
+    with app.test_request_context():
+        member = db.session.get(User, people["member"][0])
+        push.subscribe(member, service.device("phone").subscription())
+        preferences.choose(member.id, "proposals", DAILY)
+        for title in ("Een", "Twee"):
+            deliver("decision_opened", f"New proposal: {title}", "…", user=member, link="/")
+        db.session.commit()
+        assert service.received == [], "a digest topic is not pushed right away"
+        assert send_digests(utcnow()) == 1
+    assert [payload for _name, payload, _key in service.received] == [
+        {"title": "2 new messages in your inbox", "url": "/inbox", "tag": "digest"}
+    ]

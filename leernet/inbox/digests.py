@@ -3,8 +3,8 @@
 Safe to run from cron as often as you like, and twice at once: the ``Digest`` row for
 (member, period, key) is inserted first and is unique, so one run makes it; messages
 join it by an UPDATE that only takes those in no digest yet, so each message is in at
-most one digest. Without SMTP the digest is recorded and its messages wait, unread,
-in the inbox.
+most one digest. Without SMTP the digest is recorded, its messages wait unread in the
+inbox, and a member with notifications on gets one push saying how many.
 """
 
 from zoneinfo import ZoneInfo
@@ -75,9 +75,10 @@ def send_digests(now):
 
 def _send(digest):
     from ..mail import OutboxMessage, send_mail, smtp_configured
+    from . import push
 
     user = db.session.get(User, digest.user_id)
-    if user is None or not user.is_active or not smtp_configured():
+    if user is None or not user.is_active:
         return
     messages = db.session.scalars(
         select(OutboxMessage)
@@ -85,6 +86,9 @@ def _send(digest):
         .order_by(OutboxMessage.created_at, OutboxMessage.id)
     ).all()
     if not messages:
+        return
+    if not smtp_configured():
+        push.summary(user, len(messages))
         return
     with force_locale(user.locale):
         subject, body = compose(messages, digest.period)

@@ -13,7 +13,7 @@ from datetime import timedelta
 from urllib.parse import urlsplit
 
 from flask import current_app, session
-from flask_babel import force_locale
+from flask_babel import force_locale, ngettext
 from sqlalchemy import delete, select
 
 from ..extensions import db
@@ -104,6 +104,20 @@ def notify(message):
     body = json.dumps(payload(message, user)).encode()
     for subscription in subscriptions:
         _attempt(subscription, body, message.id, tries=0)
+
+
+def summary(user, count):
+    """A digest without e-mail: one push that says how many messages wait in the inbox."""
+    subscriptions = devices(user.id)
+    if not subscriptions:
+        return
+    with force_locale(user.locale):
+        title = ngettext(
+            "%(num)d new message in your inbox", "%(num)d new messages in your inbox", count
+        )
+    body = json.dumps({"title": title, "url": "/inbox", "tag": "digest"}).encode()
+    for subscription in subscriptions:
+        _attempt(subscription, body, None, tries=len(RETRY_AFTER))  # the next digest will do
 
 
 def _attempt(subscription, body, message_id, tries):
