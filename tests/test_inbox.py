@@ -158,3 +158,15 @@ def test_the_demo_network_has_inbox_items_for_its_members(app, runner, client):
         assert {"poll_new", "decision_opened", "question_asked"} <= kinds
     client.post("/login", data={"email": COORDINATOR_EMAIL, "password": PASSWORD})
     assert 'class="count"' in client.get("/inbox").text
+
+
+def test_odd_input_on_the_inbox_is_a_clear_answer(app, client, people):
+    login_as(client, people, "member")
+    assert client.post("/inbox/read", data={"message": "abc"}).status_code == 404
+    assert client.post("/inbox/99999999999/open").status_code == 404
+    assert client.get("/inbox?page=9223372036854775807").status_code < 500
+    assert client.get("/inbox?page=-1").status_code < 500
+    bad = client.post("/inbox/devices", data="{", content_type="application/json",
+                      headers={"X-CSRFToken": client.csrf_token()}, csrf=False)  # fmt: skip
+    assert bad.status_code == 400
+    assert client.post("/inbox/devices/remove", data={"device": "x"}).status_code == 303

@@ -37,7 +37,8 @@ def _install(state):
 @bp.route("/inbox")
 @access(MEMBER)
 def index():
-    page = db.paginate(queries.mine(current_user.id), per_page=20, error_out=False)
+    number = min(max(request.args.get("page", 1, type=int), 1), 10**6)  # fits any integer
+    page = db.paginate(queries.mine(current_user.id), page=number, per_page=20, error_out=False)
     return render("inbox/index.html", page=page)
 
 
@@ -64,9 +65,9 @@ def open_message(message_id):
 @access(MEMBER)
 def mark_read():
     """One message (``message``) or all of them read."""
-    one = request.form.get("message", type=int)
-    if one is not None:
-        _own(one)
+    one = None
+    if "message" in request.form:
+        one = _own(request.form.get("message", type=int) or 0).id
     queries.mark_read(current_user.id, one)
     db.session.commit()
     return go(url_for("inbox.index"))
