@@ -40,6 +40,16 @@ class Defaults:
     MAIL_USE_TLS = True
     MAIL_SENDER = "leernet@localhost"
     BASE_URL = ""
+    # Web Push: the hosts of the push services (``*.`` for subdomains), and origins
+    # (scheme://host:port) allowed although plain http or loopback, e.g. a test's.
+    PUSH_HOSTS = (
+        "fcm.googleapis.com, updates.push.services.mozilla.com, push.services.mozilla.com,"
+        " web.push.apple.com, *.push.apple.com, *.notify.windows.com"
+    )
+    PUSH_ORIGINS = ""
+    VAPID_PRIVATE_KEY = ""  # PEM; else generated into instance/ on first start
+    VAPID_PUBLIC_KEY = ""
+    VAPID_SUBJECT = ""  # mailto: or https: contact; else the base URL
     UPLOAD_DIR = ""
     MAX_UPLOAD_MB = 20
     # Argon2id cost: OWASP's 7 MiB x 5 passes, one of its equivalent settings (as strong as
@@ -66,6 +76,10 @@ ENV_SETTINGS = {
     "MAIL_USE_TLS": bool,
     "MAIL_SENDER": str,
     "BASE_URL": str,
+    "PUSH_HOSTS": str,
+    "PUSH_ORIGINS": str,
+    "VAPID_PRIVATE_KEY": str,
+    "VAPID_SUBJECT": str,
     "UPLOAD_DIR": str,
     "MAX_UPLOAD_MB": int,
     "ARGON2_TIME_COST": int,

@@ -1,14 +1,17 @@
-"""Outgoing messages: e-mailed when SMTP is configured, otherwise kept in an outbox.
+"""Every message the app sends, recorded: a member's in their inbox, the rest in the outbox.
 
-Learning networks often live in chat groups, so the outbox is a first-class path:
-the coordinator copies a link from it into the group. Every message is recorded.
+A message to one member is theirs alone (``/inbox``); how it reaches them beyond the
+inbox (right away by e-mail and push, in a digest, or not) is their choice per topic
+(``inbox/kinds.py``). Only messages meant to be passed on, such as invitations, wait in
+the coordinator's outbox: learning networks often live in chat groups. Mail and push
+leave after the response (``inbox/dispatch.py``), never inside it.
 """
 
 import smtplib
 from email.message import EmailMessage
 
 from flask import current_app
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .extensions import db
@@ -16,6 +19,7 @@ from .timeutil import UTCDateTime, utcnow
 
 
 class OutboxMessage(db.Model):
+    __table_args__ = (Index("ix_outbox_message_user_read", "user_id", "read_at"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(30))
     to_email: Mapped[str] = mapped_column(String(254), default="")
@@ -27,19 +31,27 @@ class OutboxMessage(db.Model):
     created_at = mapped_column(UTCDateTime, default=utcnow, index=True)
     sent_at = mapped_column(UTCDateTime, nullable=True)
     error: Mapped[str] = mapped_column(String(300), default="")
+    #: The member's choice when it was sent: now, daily, weekly or inbox (see kinds.py).
+    delivery: Mapped[str] = mapped_column(String(10), default="now", server_default="now")
+    read_at = mapped_column(UTCDateTime, nullable=True)
+    #: Set by the one sender that takes a "now" message (after the response or the queue).
+    claimed_at = mapped_column(UTCDateTime, nullable=True)
+    digest_id: Mapped[int | None] = mapped_column(
+        ForeignKey("digest.id", ondelete="SET NULL"), nullable=True, index=True
+    )
 
 
 def smtp_configured():
     return bool(current_app.config["MAIL_SERVER"])
 
 
-def _send_smtp(message):
+def _send_smtp(to_email, subject, body):
     config = current_app.config
     email = EmailMessage()
     email["From"] = config["MAIL_SENDER"]
-    email["To"] = message.to_email
-    email["Subject"] = message.subject
-    email.set_content(message.body)
+    email["To"] = to_email
+    email["Subject"] = subject
+    email.set_content(body)
     with smtplib.SMTP(config["MAIL_SERVER"], config["MAIL_PORT"], timeout=15) as smtp:
         if config["MAIL_USE_TLS"]:
             smtp.starttls()
@@ -48,8 +60,21 @@ def _send_smtp(message):
         smtp.send_message(email)
 
 
+def send_mail(to_email, subject, body):
+    """Send one e-mail now; returns the error text, or "" when it went."""
+    try:
+        _send_smtp(to_email, subject, body)
+    except (OSError, smtplib.SMTPException) as error:
+        current_app.logger.warning("mail to %s failed: %s", to_email, error)
+        return str(error)[:300] or error.__class__.__name__
+    return ""
+
+
 def deliver(kind, subject, body, *, to_email="", to_name="", user=None, link=""):
-    """Record a message and e-mail it when possible; the caller commits."""
+    """Record a message; mail and push leave after the response. The caller commits."""
+    from .inbox import dispatch
+    from .inbox.preferences import mode_for
+
     message = OutboxMessage(
         kind=kind,
         subject=subject[:200],
@@ -58,14 +83,8 @@ def deliver(kind, subject, body, *, to_email="", to_name="", user=None, link="")
         to_name=to_name or (user.name if user else ""),
         user_id=user.id if user else None,
         link=link,
+        delivery=mode_for(kind, user),
     )
     db.session.add(message)
-    if smtp_configured() and message.to_email:
-        try:
-            _send_smtp(message)
-        except (OSError, smtplib.SMTPException) as error:
-            message.error = str(error)[:300]
-            current_app.logger.warning("mail to %s failed: %s", message.to_email, error)
-        else:
-            message.sent_at = utcnow()
+    dispatch.queue(message)
     return message

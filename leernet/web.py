@@ -2,6 +2,7 @@
 
 from flask import current_app, redirect, render_template, request, url_for
 from flask_htmx import make_response as htmx_response
+from flask_login import current_user
 
 from .extensions import htmx
 
@@ -17,6 +18,10 @@ def wants_fragment():
 def render(template, fragment=None, status=200, **context):
     """Render ``template``, or only ``fragment`` when htmx asked for a fragment."""
     name = fragment if fragment and wants_fragment() else template
+    if name == template and current_user.is_authenticated:
+        from .inbox.queries import unread_count  # the navigation's count, once per page
+
+        context.setdefault("unread", unread_count(current_user.id))
     response = htmx_response(render_template(name, **context), status)
     response.vary.add("HX-Request")
     return response

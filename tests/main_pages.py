@@ -49,4 +49,6 @@ MAIN_PAGES = [
     MainPage("decision", "/decisions/{decision_id}", "member"),
     MainPage("value", "/value/", "member"),
     MainPage("value-stories", "/value/stories/", "member"),
+    MainPage("inbox", "/inbox", "member"),
+    MainPage("inbox-settings", "/inbox/settings", "member"),
 ]

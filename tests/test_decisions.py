@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import func, select
 
 from leernet.admin.models import Network
-from leernet.decisions.models import Decision, DecisionSubscriber, DecisionVersion, Stance
+from leernet.decisions.models import Decision, DecisionVersion, Stance
 from leernet.extensions import db
 from leernet.mail import OutboxMessage
 from leernet.members.models import User
@@ -54,9 +54,7 @@ def open_decision(app, people, who="coordinator", **fields):
         return factories.decision(user(people, who), **fields).id
 
 
-def test_draft_is_private_then_opens_and_notifies_subscribers(app, client, people):
-    login_as(client, people, "other")
-    client.post("/decisions/notifications", data={"notify": "1"})
+def test_draft_is_private_then_opens_and_notifies_every_other_member(app, client, people):
     login_as(client, people, "member")
     response = client.post("/decisions/new", data=proposal(action="draft", proposal=""))
     assert response.status_code == 303
@@ -79,7 +77,9 @@ def test_draft_is_private_then_opens_and_notifies_subscribers(app, client, peopl
         assert decision.status == "open" and decision.opened_at is not None
         assert [v.number for v in decision.versions] == [1]
         messages = db.session.scalars(select(OutboxMessage)).all()
-        assert [(m.kind, m.user_id) for m in messages] == [("decision_opened", people["other"][0])]
+        told = sorted((m.kind, m.user_id) for m in messages)
+        others = sorted(people[who][0] for who in ("coordinator", "other"))
+        assert told == [("decision_opened", who) for who in others]
         assert f"/decisions/{draft.id}" in messages[0].link
     page = client.get(f"/decisions/{draft.id}").text
     assert "<strong>alleen</strong>" in page and 'href="https://example.org/keurmerken"' in page
@@ -337,17 +337,6 @@ def test_export_holds_my_proposals_and_stances(app, client, people):
     login_as(client, people, "member")
     mine = json.loads(client.get("/members/me/export").data)["decisions"]
     assert [p["title"] for p in mine["proposals"]] == ["Mijn voorstel"]
-
-
-def test_subscribing_twice_is_harmless(app, client, people):
-    login_as(client, people, "member")
-    for _ in range(2):
-        assert client.post("/decisions/notifications", data={"notify": "1"}).status_code == 303
-    with app.app_context():
-        assert db.session.scalar(select(func.count(DecisionSubscriber.user_id))) == 1
-    client.post("/decisions/notifications", data={"notify": "0"})
-    with app.app_context():
-        assert db.session.scalar(select(func.count(DecisionSubscriber.user_id))) == 0
 
 
 def test_network_setting_for_anonymous_tallies(app, client, people):

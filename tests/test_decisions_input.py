@@ -31,7 +31,7 @@ def test_no_decisions_route_answers_500_on_an_open_decision(app, client, people,
     login_as(client, people, "member")
     token = client.csrf_token()
     urls = [f"/decisions/{decision_id}/{action}" for action in ("stance", "amend", "decide")]
-    urls += ["/decisions/new", f"/decisions/{draft_id}/edit", "/decisions/notifications"]
+    urls += ["/decisions/new", f"/decisions/{draft_id}/edit"]
 
     @settings(max_examples=30, deadline=None, database=None,
               suppress_health_check=list(HealthCheck))  # fmt: skip

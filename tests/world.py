@@ -5,6 +5,7 @@ argument not listed here makes the route-walking tests fail until it is added.
 """
 
 from leernet.extensions import db
+from leernet.mail import deliver
 
 from . import factories
 
@@ -106,6 +107,7 @@ def build():
     minutes = factories.minutes(meeting, coordinator, "Eerste versie", "Tweede", state="shared")
     action = factories.action(member, by=coordinator, meeting=meeting, minutes=minutes)
     session, commitment, template, group = intervision(meeting, coordinator, member, other)
+    message = deliver("answer", "Een antwoord", "Ja.", user=member, link="/questions/")
     db.session.commit()
     people = {
         "coordinator": coordinator.email,
@@ -135,6 +137,7 @@ def build():
         "method_key": "incident",
         "template_id": template.id,
         "group_id": group.id,
+        "message_id": message.id,
     }
     return people, values
 

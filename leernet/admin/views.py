@@ -8,6 +8,7 @@ from sqlalchemy.orm import selectinload
 
 from ..access import COORDINATOR, access
 from ..extensions import db
+from ..inbox.kinds import PASS_ON
 from ..mail import OutboxMessage, smtp_configured
 from ..members.accounts import AccountError, set_active, set_coordinator
 from ..members.models import User
@@ -88,7 +89,9 @@ def revoke(invitation_id):
 @access(COORDINATOR)
 def outbox():
     page = db.paginate(
-        select(OutboxMessage).order_by(OutboxMessage.created_at.desc(), OutboxMessage.id.desc()),
+        select(OutboxMessage)
+        .where(OutboxMessage.kind.in_(PASS_ON))  # a member's own messages are in their inbox
+        .order_by(OutboxMessage.created_at.desc(), OutboxMessage.id.desc()),
         per_page=20,
         error_out=False,
     )

@@ -123,12 +123,3 @@ class Stance(db.Model):
     updated_at = mapped_column(UTCDateTime, default=utcnow)
     decision: Mapped[Decision] = relationship(back_populates="stances")
     member: Mapped[User] = relationship()
-
-
-class DecisionSubscriber(db.Model):
-    """A member who wants a message when a proposal opens."""
-
-    user_id: Mapped[int] = mapped_column(
-        ForeignKey("user.id", ondelete="CASCADE"), primary_key=True
-    )
-    created_at = mapped_column(UTCDateTime, default=utcnow)

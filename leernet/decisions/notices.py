@@ -11,7 +11,6 @@ from ..members.models import User
 from ..web import external_url
 from . import rules
 from .labels import OUTCOMES
-from .models import DecisionSubscriber
 
 
 def _link(decision):
@@ -27,10 +26,11 @@ def _send(kind, users, decision, subject, body):
 
 
 def proposal_opened(decision):
+    """Everyone who may take a stance (every active member) but the proposer hears."""
     readers = db.session.scalars(
         select(User)
-        .join(DecisionSubscriber, DecisionSubscriber.user_id == User.id)
         .where(User.active.is_(True), User.erased.is_(False), User.id != decision.proposer_id)
+        .order_by(User.id)
     )
     proposer = decision.proposer.display_name if decision.proposer else ""
     _send(

@@ -8,7 +8,6 @@ from flask import Blueprint, flash, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
-from sqlalchemy.exc import IntegrityError
 
 from ..access import MEMBER, access
 from ..extensions import db
@@ -25,7 +24,7 @@ from .forms import (
     default_closing,
     to_local,
 )
-from .models import Decision, DecisionSubscriber
+from .models import Decision
 from .service import DecisionError
 
 bp = Blueprint("decisions", __name__, url_prefix="/decisions")
@@ -56,7 +55,6 @@ def log():
         filters=args,
         mine=queries.my_stances(current_user, [d.id for d in page.items]),
         drafts=queries.my_drafts(current_user),
-        subscribed=db.session.get(DecisionSubscriber, current_user.id) is not None,
     )
 
 
@@ -222,23 +220,3 @@ def withdraw(decision_id):
         return go(url_for("decisions.log"))
     flash(_("The proposal has been withdrawn."), "success")
     return to_detail(decision)
-
-
-@bp.route("/notifications", methods=["POST"])
-@access(MEMBER)
-def notifications():
-    want = request.form.get("notify") == "1"
-    existing = db.session.get(DecisionSubscriber, current_user.id)
-    if want and existing is None:
-        db.session.add(DecisionSubscriber(user_id=current_user.id))
-    elif not want and existing is not None:
-        db.session.delete(existing)
-    try:
-        db.session.commit()
-    except IntegrityError:  # a second quick click already subscribed
-        db.session.rollback()
-    if want:
-        flash(_("You will get a message when a proposal opens."), "success")
-    else:
-        flash(_("You will no longer get a message when a proposal opens."), "success")
-    return go(url_for("decisions.log"))

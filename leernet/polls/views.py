@@ -14,7 +14,7 @@ from ..meetings.feed import network_timezone
 from ..meetings.policy import may_schedule
 from ..timeutil import utcnow
 from ..web import form_status, go, render, wants_fragment
-from . import cards, export, service  # noqa: F401  (cards and export register themselves)
+from . import cards, export, notices, service  # noqa: F401  (cards and export register themselves)
 from .forms import AnswerForm, PollForm
 from .models import DatePoll, PollAnswer, PollOption
 
@@ -62,6 +62,7 @@ def new():
     form = PollForm(today=today)
     if form.validate_on_submit():
         poll = service.create(form, current_user, timezone)
+        notices.poll_opened(poll, current_user)
         db.session.commit()
         flash(_("The poll is open. Share its page so members can answer."), "success")
         return go(url_for("polls.detail", poll_id=poll.id))

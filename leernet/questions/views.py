@@ -10,7 +10,7 @@ from ..access import MEMBER, access
 from ..extensions import db
 from ..mail import deliver
 from ..web import external_url, form_status, go, render
-from . import cards, export, search  # noqa: F401  (register card, export section, search kind)
+from . import cards, export, notices, search  # noqa: F401  (register card, export section, search kind)
 from .board import (
     FILTERS,
     answer,
@@ -78,6 +78,7 @@ def new():
     form = QuestionForm()
     if form.validate_on_submit():
         question = ask(current_user, form.title.data, form.body.data)
+        notices.question_asked(question, current_user)
         db.session.commit()
         flash(_("Your question is on the board. You will hear when someone answers."), "success")
         return go(url_for("questions.detail", question_id=question.id))

@@ -199,3 +199,83 @@
   });
   setInterval(tick, 250);
 })();
+
+/* Notifications (issue 18): the service worker, and push on and off for this device from
+   "How I hear about things". Registered after the page has loaded, so it costs the
+   first load nothing. */
+(function () {
+  "use strict";
+  if (!("serviceWorker" in navigator)) return;
+  window.addEventListener("load", function () {
+    navigator.serviceWorker.register("/sw.js").catch(function () { /* no offline page */ });
+  });
+
+  function key(base64) {
+    var padded = (base64 + "===".slice((base64.length + 3) % 4)).replace(/-/g, "+").replace(/_/g, "/");
+    return Uint8Array.from(atob(padded), function (c) { return c.charCodeAt(0); });
+  }
+
+  function post(url, body) {
+    var token = JSON.parse(document.body.getAttribute("hx-headers") || "{}")["X-CSRFToken"];
+    return fetch(url, {
+      method: "POST", credentials: "same-origin", body: JSON.stringify(body),
+      headers: { "Content-Type": "application/json", "X-CSRFToken": token },
+    });
+  }
+
+  function show(panel, state, text) {
+    var line = panel.querySelector(".push-state");
+    line.textContent = text || line.getAttribute("data-" + state);
+  }
+
+  function setup(root) {
+    var panel = root.querySelector && root.querySelector(".push-panel");
+    if (!panel || panel.getAttribute("data-ready")) return;
+    panel.setAttribute("data-ready", "1");
+    if (!("PushManager" in window) || !window.isSecureContext) return;
+    panel.hidden = false;
+    var missing = document.querySelector(".push-missing");
+    if (missing) missing.hidden = true;
+    navigator.serviceWorker.register("/sw.js").then(function (registration) {
+      return registration.pushManager.getSubscription();
+    }).then(function (subscription) {
+      show(panel, subscription ? "on" : "off");
+    });
+    panel.addEventListener("click", function (event) {
+      var button = event.target.closest("[data-push]");
+      if (!button) return;
+      var on = button.getAttribute("data-push") === "on";
+      navigator.serviceWorker.register("/sw.js").then(function () {
+        return navigator.serviceWorker.ready;
+      }).then(function (registration) {
+        return registration.pushManager.getSubscription().then(function (existing) {
+          if (!on) {
+            if (!existing) return "off";
+            return existing.unsubscribe().then(function () {
+              return post(panel.getAttribute("data-push-remove"), { endpoint: existing.endpoint });
+            }).then(function () { return "off"; });
+          }
+          return Notification.requestPermission().then(function (permission) {
+            if (permission !== "granted") return "denied";
+            return (existing || registration.pushManager.subscribe({
+              userVisibleOnly: true, applicationServerKey: key(panel.getAttribute("data-push-key")),
+            })).then(function (subscription) {
+              var body = subscription.toJSON();
+              body.label = (navigator.userAgentData && navigator.userAgentData.platform) ||
+                navigator.platform || "";
+              return post(panel.getAttribute("data-push-add"), body);
+            }).then(function (response) {
+              if (response.ok) return "on";
+              return response.json().then(function (answer) { show(panel, "failed", answer.error); return null; });
+            });
+          });
+        });
+      }).then(function (state) {
+        if (state) show(panel, state);
+      }).catch(function () { show(panel, "failed"); });
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () { setup(document); });
+  document.addEventListener("htmx:load", function (event) { setup(event.target); });
+})();
