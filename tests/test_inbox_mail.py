@@ -79,17 +79,17 @@ def test_a_daily_digest_once_per_day_with_each_message_once(app, runner, people,
         result = runner.invoke(args=["leernet", "send-digests"])
         assert result.exit_code == 0, result.output
     email = people["member"][1]
-    assert smtp.subjects(email) == ["Daily digest from Testnetwerk: 2 new"]
+    assert smtp.subjects(email) == ["Daily digest from Testnetwerk: 2 new messages"]
     text = smtp.received[0].get_payload(decode=True).decode()
     assert "Eerste voorstel" in text and "Tweede voorstel" in text and "/inbox" in text
-    assert smtp.subjects(people["other"][1]) == ["Weekly digest from Testnetwerk: 1 new"]
+    assert smtp.subjects(people["other"][1]) == ["Weekly digest from Testnetwerk: 1 new message"]
     with app.test_request_context():
         deliver("decision_opened", "New proposal: Derde", "…", user=member(people, "member"))
         db.session.commit()
         now = utcnow()
         assert send_digests(now) == 0, "today's digest has gone: the rest waits for tomorrow"
         assert send_digests(now + timedelta(days=1)) == 1
-    assert smtp.subjects(email)[0] == "Daily digest from Testnetwerk: 1 new"
+    assert smtp.subjects(email)[0] == "Daily digest from Testnetwerk: 1 new message"
     assert len(smtp.received) == 3
 
 

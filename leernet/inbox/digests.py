@@ -9,7 +9,7 @@ inbox, and a member with notifications on gets one push saying how many.
 
 from zoneinfo import ZoneInfo
 
-from flask_babel import force_locale
+from flask_babel import force_locale, ngettext
 from flask_babel import gettext as _
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
@@ -102,9 +102,19 @@ def compose(messages, period):
     network = current_network()
     name = network.name if network else "leernet"
     if period == DAILY:
-        subject = _("Daily digest from %(network)s: %(num)d new", network=name, num=len(messages))
+        subject = ngettext(
+            "Daily digest from %(network)s: %(num)d new message",
+            "Daily digest from %(network)s: %(num)d new messages",
+            len(messages),
+            network=name,
+        )
     else:
-        subject = _("Weekly digest from %(network)s: %(num)d new", network=name, num=len(messages))
+        subject = ngettext(
+            "Weekly digest from %(network)s: %(num)d new message",
+            "Weekly digest from %(network)s: %(num)d new messages",
+            len(messages),
+            network=name,
+        )
     lines = []
     for message in messages:
         lines.append(f"- {message.subject}")

@@ -1,7 +1,7 @@
 """inbox: read state, choices per topic, digests, push devices
 
 Revision ID: d5a527954034
-Revises: c85d7b7ef609
+Revises: 4b7d1e0c9a21
 Create Date: 2026-12-07 00:37:02.421732
 
 """
@@ -13,7 +13,7 @@ import leernet.timeutil
 
 # revision identifiers, used by Alembic.
 revision = 'd5a527954034'
-down_revision = 'c85d7b7ef609'
+down_revision = '4b7d1e0c9a21'
 branch_labels = None
 depends_on = None
 
