@@ -4,6 +4,7 @@ The CSP allows no inline script, no inline style and no eval: htmx runs from a f
 its indicator styles are switched off in ``base.html``, and behaviour lives in app.js.
 """
 
+import secrets
 import threading
 
 from argon2 import PasswordHasher
@@ -76,11 +77,26 @@ def hash_password(password):
         return _hasher().hash(password)
 
 
+#: ``{(time cost, memory): hash}``: what an account without a password is checked against.
+_DUMMY_HASHES = {}
+
+
+def _dummy_hash():
+    """A real hash with today's settings, made once per process: checking a password
+    for an unknown address (or an erased account) then costs the same Argon2 work as for
+    a known one, so the answer's timing does not tell which addresses have accounts."""
+    config = current_app.config
+    key = (config["ARGON2_TIME_COST"], config["ARGON2_MEMORY_KIB"])
+    if key not in _DUMMY_HASHES:
+        _DUMMY_HASHES[key] = hash_password(secrets.token_urlsafe(16))
+    return _DUMMY_HASHES[key]
+
+
 def check_password(stored_hash, password):
-    if not stored_hash:
-        return False
+    """True when ``password`` matches; an empty ``stored_hash`` costs the same and is False."""
+    checked = stored_hash or _dummy_hash()
     try:
         with _ONE_AT_A_TIME:
-            return _hasher().verify(stored_hash, password)
+            return _hasher().verify(checked, password) and bool(stored_hash)
     except (VerificationError, InvalidHashError):
         return False

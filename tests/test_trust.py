@@ -1,0 +1,206 @@
+"""Trust: every side door a confidential text could leave by, walked as an attacker would.
+
+Each test names its door (issue 13) and fails if that door opens again.
+"""
+
+import re
+
+import pytest
+from sqlalchemy import select
+
+from leernet.auth import resets
+from leernet.extensions import db
+from leernet.mail import OutboxMessage
+
+from . import factories
+from .conftest import login_as
+
+NEW = {"password": "een nieuw lang wachtwoord", "confirm": "een nieuw lang wachtwoord"}
+CODE = re.compile(r'class="reset-code"><strong>([A-Z0-9]{4}-[A-Z0-9]{4})<')
+
+
+def outbox_text(app):
+    with app.app_context():
+        rows = db.session.scalars(select(OutboxMessage)).all()
+        return " ".join(f"{m.subject} {m.body} {m.link}" for m in rows)
+
+
+def ask_reset(client, email):
+    """Start a reset as a browser does; the code the page shows (or None)."""
+    response = client.post("/password/forgot", data={"email": email})
+    assert response.status_code == 303 and response.headers["Location"] == "/password/reset"
+    page = client.get("/password/reset").get_data(as_text=True)
+    found = CODE.search(page)
+    return found and found.group(1)
+
+
+# Door 1: password reset links in the coordinator's outbox.
+
+
+def test_door1_a_reset_without_smtp_puts_nothing_in_the_outbox(app, people):
+    member = app.test_client()
+    code = ask_reset(member, people["member"][1])
+    assert code
+    assert "reset" not in outbox_text(app) and "/password/" not in outbox_text(app)
+    coordinator = app.test_client()
+    login_as(coordinator, people, "coordinator")
+    page = coordinator.get("/admin/outbox").get_data(as_text=True)
+    assert "/password/reset" not in page
+
+
+def test_door1_the_coordinator_approves_and_the_reset_completes_in_the_members_browser(
+    app, people
+):
+    member, coordinator, stranger = app.test_client(), app.test_client(), app.test_client()
+    code = ask_reset(member, people["member"][1])
+    assert 'name="password"' not in member.get("/password/reset").get_data(as_text=True)
+    login_as(coordinator, people, "coordinator")
+    listing = coordinator.get("/admin/members").get_data(as_text=True)
+    assert f"/admin/members/{people['member'][0]}/reset" in listing
+    wrong = coordinator.post(f"/admin/members/{people['member'][0]}/reset", data={"code": "AAAA"})
+    assert wrong.status_code == 303
+    assert 'name="password"' not in member.get("/password/reset").get_data(as_text=True)
+    coordinator.post(f"/admin/members/{people['member'][0]}/reset", data={"code": code.lower()})
+    # The coordinator holds nothing that works: not their browser, not a stranger's.
+    for other in (coordinator, stranger):
+        assert other.get("/password/reset").status_code == 302
+    assert 'name="password"' in member.get("/password/reset").get_data(as_text=True)
+    assert member.post("/password/reset", data=NEW).status_code == 303
+    assert member.get("/members/").status_code == 200
+    with app.app_context():
+        row = db.session.scalar(select(resets.ResetRequest))
+        assert row.approved_by_id == people["coordinator"][0] and row.approved_at and row.used_at
+    # The member is told at their next login, once.
+    again = app.test_client()
+    told = again.post("/login", data={"email": people["member"][1], "password": NEW["password"]})
+    assert told.status_code == 303
+    assert "Anouk" in again.get("/").get_data(as_text=True)
+    again.post("/logout")
+    again.post("/login", data={"email": people["member"][1], "password": NEW["password"]})
+    assert "approved by" not in again.get("/").get_data(as_text=True)
+
+
+def test_door1_an_unknown_address_gets_the_same_page_and_nothing_is_stored(app, people):
+    browser = app.test_client()
+    assert ask_reset(browser, "nobody@example.org")
+    with app.app_context():
+        assert db.session.scalar(select(resets.ResetRequest)) is None
+
+
+def test_door1_wrong_codes_end_the_request(app, people):
+    member, coordinator = app.test_client(), app.test_client()
+    ask_reset(member, people["member"][1])
+    login_as(coordinator, people, "coordinator")
+    for _ in range(resets.MAX_WRONG):
+        coordinator.post(f"/admin/members/{people['member'][0]}/reset", data={"code": "ZZZZZZZZ"})
+    assert member.get("/password/reset").status_code == 410
+
+
+def test_door1_a_coordinator_cannot_approve_their_own_reset(app, people):
+    browser, coordinator = app.test_client(), app.test_client()
+    code = ask_reset(browser, people["coordinator"][1])
+    login_as(coordinator, people, "coordinator")
+    coordinator.post(f"/admin/members/{people['coordinator'][0]}/reset", data={"code": code})
+    assert 'name="password"' not in browser.get("/password/reset").get_data(as_text=True)
+
+
+def test_door1_with_smtp_the_link_is_emailed_and_not_kept(app, people, monkeypatch):
+    sent = []
+    monkeypatch.setattr("leernet.mail._send_smtp", lambda message: sent.append(message.body))
+    app.config["MAIL_SERVER"] = "127.0.0.1"
+    client = app.test_client()
+    response = client.post("/password/forgot", data={"email": people["member"][1]})
+    assert "Check your e-mail" in response.get_data(as_text=True)
+    unknown = client.post("/password/forgot", data={"email": "nobody@example.org"})
+    assert "Check your e-mail" in unknown.get_data(as_text=True)
+    assert len(sent) == 1 and "/password/reset/" in sent[0]
+    assert "/password/reset/" not in outbox_text(app)
+    path = sent[0].split("localhost", 1)[1].strip()
+    assert client.post(path, data=NEW).status_code == 303
+    client.post("/logout")
+    assert client.get(path).status_code == 410
+
+
+# Door 3: logging out leaves "remember me" alive.
+
+
+def login_remembered(client, people, who="member"):
+    client.post(
+        "/login",
+        data={"email": people[who][1], "password": factories.PASSWORD, "remember": "y"},
+    )
+
+
+def cookie(client, name):
+    found = client.get_cookie(name)
+    return found and found.value
+
+
+def test_door3_logout_deletes_the_remember_cookie(app, people):
+    client = app.test_client()
+    login_remembered(client, people)
+    assert cookie(client, "remember_token")
+    response = client.post("/logout")
+    assert any(
+        c.startswith("remember_token=;") for c in response.headers.getlist("Set-Cookie")
+    )
+    assert not cookie(client, "remember_token")
+    assert client.get("/members/").status_code == 302
+
+
+def test_door3_copied_cookies_stop_working_after_logout(app, people):
+    client = app.test_client()
+    login_remembered(client, people)
+    remember, session = cookie(client, "remember_token"), cookie(client, "session")
+    client.post("/logout")
+    thief = app.test_client()
+    thief.set_cookie("remember_token", remember)
+    assert thief.get("/members/").status_code == 302
+    thief = app.test_client()
+    thief.set_cookie("session", session)
+    assert thief.get("/members/").status_code == 302
+
+
+def test_door3_logout_on_one_device_keeps_the_other_logged_in(app, people):
+    laptop, phone = app.test_client(), app.test_client()
+    login_remembered(laptop, people)
+    login_remembered(phone, people)
+    laptop.post("/logout")
+    assert laptop.get("/members/").status_code == 302
+    assert phone.get("/members/").status_code == 200
+    fresh = app.test_client()  # the phone's browser restarted: only its remember cookie
+    fresh.set_cookie("remember_token", cookie(phone, "remember_token"))
+    assert fresh.get("/members/").status_code == 200
+
+
+def test_door3_logout_tells_the_browser_to_forget_with_a_full_redirect(app, people):
+    client = app.test_client()
+    login_as(client, people, "member")
+    plain = client.post("/logout")
+    assert plain.status_code == 303 and plain.headers["Location"] == "/login"
+    assert "cookies" in plain.headers["Clear-Site-Data"]
+    assert "storage" in plain.headers["Clear-Site-Data"]
+    login_as(client, people, "member")
+    boosted = client.post("/logout", headers={"HX-Request": "true", "HX-Boosted": "true"})
+    assert "HX-Location" not in boosted.headers
+    assert boosted.headers["HX-Redirect"] == "/login"
+    assert "cache" in boosted.headers["Clear-Site-Data"]
+
+
+# Door 4: a login without "stay logged in" lasted 14 days.
+
+
+def session_cookie_header(response):
+    return next(c for c in response.headers.getlist("Set-Cookie") if c.startswith("session="))
+
+
+def test_door4_without_stay_logged_in_the_cookie_ends_with_the_browser(app, people):
+    client = app.test_client()
+    response = client.post(
+        "/login", data={"email": people["member"][1], "password": factories.PASSWORD}
+    )
+    assert "Expires" not in session_cookie_header(response)
+    assert not cookie(client, "remember_token")
+    remembered = app.test_client()
+    login_remembered(remembered, people)
+    assert cookie(remembered, "remember_token")
