@@ -30,8 +30,14 @@ CSP = "; ".join(
 
 
 def set_security_headers(response):
-    """``after_request`` hook: the same protective headers on every response."""
+    """``after_request`` hook: the same protective headers on every response.
+
+    Every page but the static files may show something private (a case, the secret
+    calendar address, who is a member): no cache, shared or the browser's own, keeps it,
+    unless the view said otherwise."""
     headers = response.headers
+    if request.endpoint != "static" and "Cache-Control" not in headers:
+        headers["Cache-Control"] = "private, no-store"
     headers.setdefault("Content-Security-Policy", CSP)
     headers.setdefault("X-Content-Type-Options", "nosniff")
     headers.setdefault("X-Frame-Options", "DENY")

@@ -204,3 +204,68 @@ def test_door4_without_stay_logged_in_the_cookie_ends_with_the_browser(app, peop
     remembered = app.test_client()
     login_remembered(remembered, people)
     assert cookie(remembered, "remember_token")
+
+
+# Door 6: private pages carried no Cache-Control.
+
+
+@pytest.mark.parametrize("path", ["/", "/members/", "/search?q=x", "/calendar/", "/meetings/"])
+def test_door6_private_pages_are_not_stored(client, people, path):
+    login_as(client, people, "member")
+    response = client.get(path)
+    assert response.status_code == 200
+    assert response.headers["Cache-Control"] == "private, no-store"
+
+
+def test_door6_static_assets_stay_cacheable(client, app):
+    with app.test_request_context():
+        from flask import url_for
+
+        url = url_for("static", filename="css/app.css")
+    response = client.get(url)
+    assert "no-store" not in response.headers.get("Cache-Control", "")
+    assert "max-age" in response.headers["Cache-Control"]
+
+
+# Door 7: links followed the request's Host header.
+
+
+def test_door7_a_forged_host_is_refused_before_any_link_is_made(app, people):
+    client = app.test_client()
+    evil = {"Host": "evil.example"}
+    assert client.post("/password/forgot", data={"email": people["member"][1]}, headers=evil)\
+        .status_code == 400
+    login_as(client, people, "member")
+    assert client.get("/calendar/", headers=evil).status_code == 400
+    assert "evil.example" not in client.get("/calendar/").get_data(as_text=True)
+    assert "evil.example" not in outbox_text(app)
+
+
+def test_door7_links_come_from_the_base_url(app, people):
+    app.config["BASE_URL"] = "https://leernet.example.org"
+    client = app.test_client()
+    login_as(client, people, "member")
+    page = client.get("/calendar/").get_data(as_text=True)
+    assert "webcal://leernet.example.org/calendar/" in page
+
+
+def test_door7_the_base_urls_host_and_extra_hosts_are_trusted(schema, tmp_path, monkeypatch):
+    from leernet import create_app
+
+    from .conftest import app_config
+
+    monkeypatch.setenv("LEERNET_BASE_URL", "https://leernet.example.org")
+    monkeypatch.setenv("LEERNET_EXTRA_HOSTS", "192.168.1.20")
+    app = create_app(app_config(schema, tmp_path))
+    client = app.test_client()
+    for host in ("leernet.example.org", "192.168.1.20", "localhost", "127.0.0.1:5000"):
+        assert client.get("/healthz", headers={"Host": host}).status_code == 200, host
+    assert client.get("/healthz", headers={"Host": "evil.example"}).status_code == 400
+
+
+def test_door7_make_run_on_all_addresses_says_what_to_set(runner, monkeypatch):
+    monkeypatch.setenv("HOST", "0.0.0.0")
+    result = runner.invoke(args=["leernet", "check-host"])
+    assert result.exit_code == 1 and "LEERNET_BASE_URL=" in result.output
+    monkeypatch.setenv("HOST", "127.0.0.1")
+    assert runner.invoke(args=["leernet", "check-host"]).exit_code == 0
