@@ -48,9 +48,7 @@ def test_door1_a_reset_without_smtp_puts_nothing_in_the_outbox(app, people):
     assert "/password/reset" not in page
 
 
-def test_door1_the_coordinator_approves_and_the_reset_completes_in_the_members_browser(
-    app, people
-):
+def test_door1_the_coordinator_approves_and_the_reset_completes_in_the_members_browser(app, people):
     member, coordinator, stranger = app.test_client(), app.test_client(), app.test_client()
     code = ask_reset(member, people["member"][1])
     assert 'name="password"' not in member.get("/password/reset").get_data(as_text=True)
@@ -141,9 +139,7 @@ def test_door3_logout_deletes_the_remember_cookie(app, people):
     login_remembered(client, people)
     assert cookie(client, "remember_token")
     response = client.post("/logout")
-    assert any(
-        c.startswith("remember_token=;") for c in response.headers.getlist("Set-Cookie")
-    )
+    assert any(c.startswith("remember_token=;") for c in response.headers.getlist("Set-Cookie"))
     assert not cookie(client, "remember_token")
     assert client.get("/members/").status_code == 302
 
@@ -233,8 +229,12 @@ def test_door6_static_assets_stay_cacheable(client, app):
 def test_door7_a_forged_host_is_refused_before_any_link_is_made(app, people):
     client = app.test_client()
     evil = {"Host": "evil.example"}
-    assert client.post("/password/forgot", data={"email": people["member"][1]}, headers=evil)\
-        .status_code == 400
+    assert (
+        client.post(
+            "/password/forgot", data={"email": people["member"][1]}, headers=evil
+        ).status_code
+        == 400
+    )
     login_as(client, people, "member")
     assert client.get("/calendar/", headers=evil).status_code == 400
     assert "evil.example" not in client.get("/calendar/").get_data(as_text=True)
@@ -269,3 +269,41 @@ def test_door7_make_run_on_all_addresses_says_what_to_set(runner, monkeypatch):
     assert result.exit_code == 1 and "LEERNET_BASE_URL=" in result.output
     monkeypatch.setenv("HOST", "127.0.0.1")
     assert runner.invoke(args=["leernet", "check-host"]).exit_code == 0
+
+
+# Door 8: a coordinator could add themselves to a session and read its case.
+
+CASE = "Mijn opdrachtgever betaalt al drie maanden niet"
+
+
+@pytest.fixture
+def world(app):
+    from . import intervision_world as iw
+
+    with app.app_context():
+        return iw.build()
+
+
+def test_door8_a_coordinator_cannot_join_a_session_once_its_case_is_written(app, world):
+    from . import intervision_world as iw
+
+    session_url = f"/intervision/{world['session_id']}"
+    bringer, coordinator = app.test_client(), app.test_client()
+    iw.login(bringer, world, "case_bringer")
+    bringer.post(f"{session_url}/case", data={"case_question": CASE, "expires_after_days": ""})
+    assert CASE in bringer.get(session_url).get_data(as_text=True)
+    iw.login(coordinator, world, "coordinator")
+    assert coordinator.post(f"/meetings/{world['meeting_id']}/checkin").status_code < 400
+    me = world["ids"]["coordinator"]
+    refused = coordinator.post(
+        f"{session_url}/roles", data={"do": "add", "member": me}, headers={"HX-Request": "true"}
+    )
+    assert refused.status_code == 409
+    for path in ("", "/screen", "/history", "/minutes", "/state?v=0"):
+        response = coordinator.get(session_url + path)
+        assert CASE not in response.get_data(as_text=True), path
+    # The case-bringer agrees by taking the case back; whoever joins then sees no case.
+    bringer.post(f"{session_url}/case", data={"case_question": "", "expires_after_days": ""})
+    added = coordinator.post(f"{session_url}/roles", data={"do": "add", "member": me})
+    assert added.status_code == 303
+    assert CASE not in coordinator.get(session_url).get_data(as_text=True)
