@@ -31,7 +31,6 @@ class Defaults:
     WTF_CSRF_TIME_LIMIT = None  # a form left open during a long meeting must still submit
     RATELIMIT_HEADERS_ENABLED = True
     RATELIMIT_STORAGE_URI = "memory://"
-    LOGIN_LIMIT = "10 per minute;60 per hour"
     TOKEN_LIMIT = "20 per minute"
     MAIL_SERVER = ""
     MAIL_PORT = 587
@@ -61,7 +60,7 @@ ENV_SETTINGS = {
     "INVITATION_DAYS": int,
     "RESET_HOURS": int,
     "HTTPS": bool,
-    "LOGIN_LIMIT": str,
+    "TOKEN_LIMIT": str,
     "MAIL_SERVER": str,
     "MAIL_PORT": int,
     "MAIL_USERNAME": str,

@@ -8,7 +8,7 @@ import re
 import pytest
 from sqlalchemy import select
 
-from leernet.auth import resets
+from leernet.auth import resets, throttle
 from leernet.extensions import db
 from leernet.mail import OutboxMessage
 
@@ -307,3 +307,91 @@ def test_door8_a_coordinator_cannot_join_a_session_once_its_case_is_written(app,
     added = coordinator.post(f"{session_url}/roles", data={"do": "add", "member": me})
     assert added.status_code == 303
     assert CASE not in coordinator.get(session_url).get_data(as_text=True)
+
+
+# Door 9: the login limit was per worker and per address.
+
+
+def test_door9_failed_logins_count_through_two_server_processes(app, people, tmp_path):
+    from contextlib import ExitStack
+
+    from bench.client import Session
+    from bench.server import Server
+
+    url = app.config["SQLALCHEMY_DATABASE_URI"]
+    with ExitStack() as stack:
+        servers = [
+            stack.enter_context(Server(url, tmp_path / f"gunicorn-{n}.log", workers=1))
+            for n in range(2)
+        ]
+        visitors = [Session(server.url) for server in servers]
+        wrong = {"email": people["member"][1], "password": "fout wachtwoord"}
+        statuses = [visitors[n % 2].post("/login", wrong).status for n in range(9)]
+    free = throttle.RULES[0].free
+    assert statuses[:free] == [422] * free  # each process saw only half of these
+    assert 429 in statuses[free:]
+
+
+def attempts(client, email, password, address, times=1):
+    environ = {"REMOTE_ADDR": address}
+    return [
+        client.post(
+            "/login", data={"email": email, "password": password}, environ_base=environ
+        ).status_code
+        for _ in range(times)
+    ]
+
+
+def test_door9_an_attacker_elsewhere_keeps_the_real_person_out_briefly_at_most(
+    app, people, monkeypatch
+):
+    from datetime import timedelta
+
+    from leernet.timeutil import utcnow
+
+    email = people["member"][1]
+    attacker, member = app.test_client(), app.test_client()
+    start = utcnow()
+    clock = {"now": start}
+    monkeypatch.setattr(throttle, "utcnow", lambda: clock["now"])
+    statuses = []
+    for n in range(40):  # one attempt every two seconds, as fast as the waits allow
+        clock["now"] = start + timedelta(seconds=2 * n)
+        statuses += attempts(attacker, email, "geraden wachtwoord", "10.0.0.66")
+    assert statuses.count(429) > 0  # the attacker is slowed down
+    with app.app_context():
+        wait = throttle.wait_seconds(email, "10.0.0.7", clock["now"])
+    assert wait <= throttle.RULES[2].cap  # the member, at home: a minute at most
+    clock["now"] += timedelta(seconds=wait)
+    assert attempts(member, email, factories.PASSWORD, "10.0.0.7") == [303]
+
+
+def test_door9_an_unknown_address_is_slowed_down_exactly_like_a_known_one(app, people):
+    known, unknown = app.test_client(), app.test_client()
+    seen_known = attempts(known, people["member"][1], "fout wachtwoord", "10.0.0.8", times=8)
+    seen_unknown = attempts(unknown, "nobody@example.org", "fout wachtwoord", "10.0.0.9", times=8)
+    assert seen_known == seen_unknown and 429 in seen_known
+
+
+# Door 10: which addresses have accounts showed in the response time.
+
+
+def test_door10_known_and_unknown_addresses_cost_the_same_argon2_work(app, people, monkeypatch):
+    from argon2 import PasswordHasher
+
+    verified = []
+    original = PasswordHasher.verify
+
+    def counting(self, stored, password):
+        verified.append((self.time_cost, self.memory_cost, stored.split("$")[3]))
+        return original(self, stored, password)
+
+    monkeypatch.setattr(PasswordHasher, "verify", counting)
+    client = app.test_client()
+    for email in (people["member"][1], "nobody@example.org"):
+        attempts(client, email, "fout wachtwoord", "10.0.0.10")
+    with app.app_context():
+        factories.user(email="erased@example.org", password="").password_hash = ""
+        db.session.commit()
+    attempts(client, "erased@example.org", "fout wachtwoord", "10.0.0.10")
+    assert len(verified) == 3 and len(set(verified)) == 1  # each one real verification, alike
