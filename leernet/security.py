@@ -63,6 +63,26 @@ def reject_nul_bytes():
             abort(400)
 
 
+#: Query parameters read as a page number: more digits than this cannot be a real page,
+#: and a page's offset past 2**63 is an error in the database, not an empty page.
+PAGE_PARAMETERS = ("page", "per_page")
+PAGE_DIGITS = 6
+
+
+def reject_odd_numbers():
+    """``before_request`` hook: Python's ``int`` reads "١٢" (Arabic-Indic digits) and numbers
+    of any size, and the database then fails on them with a 500. A number in another
+    script, or a page number of absurd length, is a 400 here instead."""
+    for values in (request.args, request.form):
+        for value in values.values():
+            if value.isdigit() and not value.isascii():
+                abort(400)
+    for name in PAGE_PARAMETERS:
+        value = request.args.get(name, "")
+        if len(value.lstrip("+-")) > PAGE_DIGITS:
+            abort(400)
+
+
 #: One Argon2 computation at a time per process: each takes ARGON2_MEMORY_KIB, so a
 #: burst of logins on a worker's threads would otherwise add that much per thread.
 _ONE_AT_A_TIME = threading.Lock()

@@ -395,3 +395,41 @@ def test_door10_known_and_unknown_addresses_cost_the_same_argon2_work(app, peopl
         db.session.commit()
     attempts(client, "erased@example.org", "fout wachtwoord", "10.0.0.10")
     assert len(verified) == 3 and len(set(verified)) == 1  # each one real verification, alike
+
+
+# Door 11: 500s on odd input.
+
+LISTS = ("/meetings/", "/members/", "/resources/", "/questions/", "/decisions/", "/polls/",
+         "/meetings/actions/mine", "/value/stories/", "/admin/invitations", "/admin/outbox", "/admin/members",
+         "/search?q=a", "/intervision/history")  # fmt: skip
+
+
+@pytest.mark.parametrize("number", ["9223372036854775807", "-9223372036854775808", "١"])
+def test_door11_odd_page_numbers_are_a_clear_4xx_on_every_list(client, people, number):
+    login_as(client, people, "coordinator")
+    for path in LISTS:
+        assert client.get(path).status_code == 200, path
+        joiner = "&" if "?" in path else "?"
+        response = client.get(f"{path}{joiner}page={number}")
+        assert 400 <= response.status_code < 500, path
+
+
+def test_door11_ids_in_other_scripts_are_not_ids(client, people):
+    login_as(client, people, "member")
+    with client.application.app_context():
+        factories.meeting()
+    assert client.get("/meetings/1").status_code == 200
+    assert client.get("/meetings/١").status_code == 404
+
+
+@pytest.mark.parametrize("path", ["/login", "/language"])
+def test_door11_control_characters_in_next_go_home(client, people, path):
+    evil = "/\r\nX-Injected: 1"
+    data = {"email": people["member"][1], "password": factories.PASSWORD, "next": evil}
+    if path == "/language":
+        data = {"language": "en", "next": evil}
+    response = client.post(path, data=data)
+    assert response.status_code == 303 and response.headers["Location"] == "/"
+    assert "X-Injected" not in response.headers
+    login_as(client, people, "member")
+    assert client.get("/login?next=%2F%0D%0AX-Injected%3A%201").status_code == 303
