@@ -400,8 +400,8 @@ def test_door10_known_and_unknown_addresses_cost_the_same_argon2_work(app, peopl
 # Door 11: 500s on odd input.
 
 LISTS = ("/meetings/", "/members/", "/resources/", "/questions/", "/decisions/", "/polls/",
-         "/meetings/actions/mine", "/value/stories/", "/admin/invitations", "/admin/outbox", "/admin/members",
-         "/search?q=a", "/intervision/history")  # fmt: skip
+         "/meetings/actions/mine", "/value/stories/", "/admin/invitations", "/admin/outbox",
+         "/admin/members", "/search?q=a", "/intervision/history")  # fmt: skip
 
 
 @pytest.mark.parametrize("number", ["9223372036854775807", "-9223372036854775808", "١"])
@@ -433,3 +433,41 @@ def test_door11_control_characters_in_next_go_home(client, people, path):
     assert "X-Injected" not in response.headers
     login_as(client, people, "member")
     assert client.get("/login?next=%2F%0D%0AX-Injected%3A%201").status_code == 303
+
+
+# Door 12: SVG constructions that passed the upload filter.
+
+SVG = b'xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"'
+TRICKS = [
+    b"<svg " + SVG + b"><g/onload=alert(1)></g></svg>",
+    b"<svg " + SVG + b'><a xlink:href="&#106;avascript:alert(1)"><rect width="5"/></a></svg>',
+    b"<svg " + SVG + b'><a><animate attributeName="href" values="javascript:alert(1)"/></a></svg>',
+    b"<svg " + SVG + b'><set attributeName="onmouseover" to="alert(1)"/></svg>',
+    b"<svg " + SVG + b'><use href="data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=#x"/></svg>',
+    b"<svg " + SVG + b'><rect style="x" fill="url(javascript:alert(1))"/></svg>',
+    b"<svg " + SVG + b"><style>*{}</style></svg>",
+]
+
+
+@pytest.mark.parametrize("data", TRICKS)
+def test_door12_svg_tricks_are_refused_by_the_allowlist(data):
+    import io
+
+    from leernet.resources.files import UploadError, check
+
+    with pytest.raises(UploadError):
+        check("x.svg", io.BytesIO(data), 1024 * 1024)
+
+
+def test_door12_a_plain_drawing_still_passes():
+    import io
+
+    from leernet.resources.files import check
+
+    drawing = (
+        b'<?xml version="1.0"?>\n<svg ' + SVG + b' viewBox="0 0 10 10"><defs><linearGradient '
+        b'id="a"><stop offset="0" stop-color="#fff"/></linearGradient></defs>'
+        b'<g transform="scale(2)"><circle r="4" fill="url(#a)"/><use xlink:href="#a"/>'
+        b"<text x='1'>Logo</text></g></svg>"
+    )
+    assert check("logo.svg", io.BytesIO(drawing), 1024 * 1024).family == "svg"
