@@ -236,6 +236,7 @@ def test_door7_a_forged_host_is_refused_before_any_link_is_made(app, people):
         == 400
     )
     login_as(client, people, "member")
+    client.post("/calendar/regenerate")
     assert client.get("/calendar/", headers=evil).status_code == 400
     assert "evil.example" not in client.get("/calendar/").get_data(as_text=True)
     assert "evil.example" not in outbox_text(app)
@@ -245,6 +246,7 @@ def test_door7_links_come_from_the_base_url(app, people):
     app.config["BASE_URL"] = "https://leernet.example.org"
     client = app.test_client()
     login_as(client, people, "member")
+    client.post("/calendar/regenerate")
     page = client.get("/calendar/").get_data(as_text=True)
     assert "webcal://leernet.example.org/calendar/" in page
 
@@ -471,3 +473,27 @@ def test_door12_a_plain_drawing_still_passes():
         b"<text x='1'>Logo</text></g></svg>"
     )
     assert check("logo.svg", io.BytesIO(drawing), 1024 * 1024).family == "svg"
+
+
+def test_door12_the_calendar_page_makes_no_address_on_a_get(app, client, people):
+    from leernet.meetings.models import CalendarFeed
+
+    login_as(client, people, "member")
+    client.get("/calendar/")
+    with app.app_context():
+        assert db.session.scalar(select(CalendarFeed)) is None
+    client.post("/calendar/regenerate")
+    with app.app_context():
+        assert db.session.scalar(select(CalendarFeed)) is not None
+
+
+def test_door12_text_downloads_name_their_charset_once(app, client, people):
+    with app.app_context():
+        from leernet.members.models import User
+
+        owner = db.session.get(User, people["member"][0])
+        item = factories.resource(owner, kind="file", filename="notes.txt", content=b"hallo")
+        resource_id = item.id
+    login_as(client, people, "member")
+    response = client.get(f"/resources/{resource_id}/file")
+    assert response.headers["Content-Type"].lower().count("charset") == 1
