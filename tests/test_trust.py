@@ -497,3 +497,17 @@ def test_door12_text_downloads_name_their_charset_once(app, client, people):
     login_as(client, people, "member")
     response = client.get(f"/resources/{resource_id}/file")
     assert response.headers["Content-Type"].lower().count("charset") == 1
+
+
+def test_door12_reading_a_sessions_minutes_writes_nothing(app, client, world, monkeypatch):
+    from leernet.intervision import minutes
+
+    from . import intervision_world as iw
+    from .test_intervision_minutes import run_with_notes
+
+    run_with_notes(client, world, (0, "Drie incidenten."))
+    writes = []
+    monkeypatch.setattr(minutes, "_take_up", lambda *args: writes.append(args))
+    iw.login(client, world, "plain")
+    assert client.get(f"/intervision/{world['session_id']}/minutes").status_code == 302
+    assert writes == []
