@@ -245,14 +245,14 @@ def reset_code():
     if expired or (row is not None and not row.is_open()):
         session.pop("reset", None)
         return error_page(410, _("This password reset has ended. Please start again."))
+    polled = htmx and htmx.target == "reset-wait"  # the waiting page asks every few seconds
     if not resets.may_complete(row):
         return render(
-            "auth/reset_code.html",
-            "auth/_reset_wait.html",
+            "auth/_reset_wait.html" if polled else "auth/reset_code.html",
             code=resets.shown(kept["code"]),
             until=datetime.fromisoformat(kept["until"]),
         )
-    if htmx and not htmx.boosted:  # the waiting page's poll: now show the form
+    if polled:  # approved: the whole page, with the form
         response = current_app.make_response("")
         response.headers["HX-Redirect"] = url_for("auth.reset_code")
         return response
