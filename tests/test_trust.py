@@ -51,7 +51,9 @@ def test_door1_a_reset_without_smtp_puts_nothing_in_the_outbox(app, people):
 def test_door1_the_coordinator_approves_and_the_reset_completes_in_the_members_browser(app, people):
     member, coordinator, stranger = app.test_client(), app.test_client(), app.test_client()
     code = ask_reset(member, people["member"][1])
-    assert 'name="password"' not in member.get("/password/reset").get_data(as_text=True)
+    poll = {"HX-Request": "true", "HX-Target": "reset-wait"}
+    waiting = member.get("/password/reset", headers=poll).get_data(as_text=True)
+    assert code in waiting and "<html" not in waiting
     login_as(coordinator, people, "coordinator")
     listing = coordinator.get("/admin/members").get_data(as_text=True)
     assert f"/admin/members/{people['member'][0]}/reset" in listing
@@ -59,6 +61,7 @@ def test_door1_the_coordinator_approves_and_the_reset_completes_in_the_members_b
     assert wrong.status_code == 303
     assert 'name="password"' not in member.get("/password/reset").get_data(as_text=True)
     coordinator.post(f"/admin/members/{people['member'][0]}/reset", data={"code": code.lower()})
+    assert member.get("/password/reset", headers=poll).headers["HX-Redirect"] == "/password/reset"
     # The coordinator holds nothing that works: not their browser, not a stranger's.
     for other in (coordinator, stranger):
         assert other.get("/password/reset").status_code == 302
