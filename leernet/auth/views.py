@@ -70,7 +70,7 @@ def login():
                         when=format_datetime(done.approved_at),
                         name=done.approved_by.name if done.approved_by else "?",
                     ),
-                    "warning",
+                    "error",  # stands out: it may be news the member must act on
                 )
             logins.start(user, remember=form.remember.data)
             # Without "keep me logged in" the session cookie ends with the browser.
