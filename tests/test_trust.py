@@ -422,9 +422,10 @@ def test_door11_odd_page_numbers_are_a_clear_4xx_on_every_list(client, people, n
 def test_door11_ids_in_other_scripts_are_not_ids(client, people):
     login_as(client, people, "member")
     with client.application.app_context():
-        factories.meeting()
-    assert client.get("/meetings/1").status_code == 200
-    assert client.get("/meetings/١").status_code == 404
+        meeting_id = str(factories.meeting().id)
+    arabic_indic = meeting_id.translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
+    assert client.get(f"/meetings/{meeting_id}").status_code == 200
+    assert client.get(f"/meetings/{arabic_indic}").status_code == 404
 
 
 @pytest.mark.parametrize("path", ["/login", "/language"])
