@@ -33,9 +33,8 @@ def log_out(page, url):
     expect(page.get_by_role("heading", name="Log in")).to_be_visible()
 
 
-def test_after_logout_back_shows_nothing_private_and_no_draft_is_kept(
-    app, live_server, phone  # noqa: F811
-):
+def test_after_logout_back_shows_nothing_private(app, live_server, phone):  # noqa: F811
+    """And no draft of the minute-taker's notes is kept in the browser."""
     with app.app_context():
         world = iw.build(status="running", started_at=utcnow(), case_question=CASE)
     page = phone()
@@ -59,3 +58,31 @@ def test_after_logout_back_shows_nothing_private_and_no_draft_is_kept(
         page.wait_for_load_state()
         html = page.content()
         assert CASE not in html and NOTE not in html
+
+
+def test_a_reset_by_code_on_two_phones(app, live_server, phone):  # noqa: F811
+    """Door 1 in a browser: the member's phone shows a code, the coordinator's phone
+    approves it, and the member's page turns into the password form by itself."""
+    from .test_browser_a11y import SMALL_TARGETS, TAP, serious_findings
+
+    with app.app_context():
+        factories.network()
+        factories.user("Anouk Coördinator", email="anouk@example.org", coordinator=True)
+        factories.user("Bram Lid", email="bram@example.org")
+    url = live_server.url
+    member, coordinator = phone(), phone()
+    member.goto(f"{url}/password/forgot")
+    member.get_by_label("E-mail address").fill("bram@example.org")
+    member.get_by_role("button", name="Get a code").click()
+    code = member.locator(".reset-code strong").inner_text()
+    assert serious_findings(member) == [] and member.evaluate(SMALL_TARGETS, TAP) == []
+    log_in(coordinator, url, "anouk@example.org")
+    coordinator.goto(f"{url}/admin/members")
+    coordinator.get_by_label("Asked for a new password").fill(code)
+    assert serious_findings(coordinator) == []
+    coordinator.get_by_role("button", name="Approve").click()
+    expect(coordinator.get_by_text("Approved: Bram Lid")).to_be_visible()
+    member.get_by_label("Password", exact=True).fill("een nieuw lang wachtwoord")
+    member.get_by_label("Password again").fill("een nieuw lang wachtwoord")
+    member.get_by_role("button", name="Save the new password").click()
+    expect(member.locator("nav.bottomnav")).to_be_visible()
