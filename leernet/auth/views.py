@@ -81,8 +81,10 @@ def login():
     return render("auth/login.html", form=form, status=form_status())
 
 
-#: Logout tells the browser to forget what it kept of the member's pages.
-CLEAR_SITE_DATA = '"cache", "cookies", "storage"'
+#: Logout tells the browser to forget what it kept of the member's pages. Not "cookies":
+#: that clears the whole registrable domain (other apps on sibling subdomains too), and
+#: this login's cookies are already dead (its row is gone, remember-me is deleted).
+CLEAR_SITE_DATA = '"cache", "storage"'
 
 
 @bp.route("/logout", methods=["POST"])
