@@ -27,6 +27,7 @@ translations: $(VENV)/.installed
 	$(BIN)/pybabel -q compile -d leernet/translations
 
 run: install translations
+	$(FLASK) leernet check-host
 	$(FLASK) db upgrade
 	$(FLASK) leernet setup-link
 	$(BIN)/gunicorn -c gunicorn.conf.py app:app

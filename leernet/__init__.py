@@ -34,6 +34,7 @@ def create_app(test_config=None):
     assets.init_app(app)
     measure.init_app(app)
     app.before_request(security.reject_nul_bytes)
+    app.before_request(security.reject_odd_numbers)
     app.before_request(access.enforce_policy)
     app.after_request(security.set_security_headers)
     errors.register(app)
@@ -56,7 +57,10 @@ def create_app(test_config=None):
 
 class IdConverter(IntegerConverter):
     """``<int:...>`` in a URL: ids fit an integer column (a larger number is a 404, not a
-    database error on PostgreSQL or SQLite)."""
+    database error on PostgreSQL or SQLite), in ASCII digits only (``/meetings/١`` is a
+    404, not meeting 1)."""
+
+    regex = r"[0-9]+"
 
     def __init__(self, url_map, *args, **kwargs):
         kwargs.setdefault("max", 2**31 - 1)

@@ -8,6 +8,7 @@ from flask.cli import AppGroup
 from sqlalchemy import select
 
 from .auth import models as tokens
+from .config import LOCAL_HOSTS
 from .extensions import db
 from .members.models import User
 
@@ -25,6 +26,30 @@ def base_url():
 
 def has_coordinator():
     return db.session.scalar(select(User.id).where(User.is_coordinator.is_(True)).limit(1))
+
+
+@leernet_cli.command("check-host")
+def check_host():
+    """Before ``make run`` serves: a HOST other machines reach needs the name they use.
+
+    leernet answers only for the hosts it trusts (localhost, 127.0.0.1, the host of
+    LEERNET_BASE_URL, LEERNET_EXTRA_HOSTS), so links never follow a forged Host header.
+    """
+    host = os.environ.get("HOST", "127.0.0.1")
+    config = current_app.config
+    if host in LOCAL_HOSTS or config["BASE_URL"] or config["EXTRA_HOSTS"]:
+        return
+    port = os.environ.get("PORT", "5000")
+    click.echo(
+        f"HOST={host} lets other machines connect, but leernet only answers requests for "
+        f"{', '.join(current_app.config['TRUSTED_HOSTS'])}.\n"
+        "Set the address people open, for example\n"
+        f"  LEERNET_BASE_URL=https://leernet.example.org make run HOST={host}\n"
+        "or, on a local network without a domain name,\n"
+        f"  LEERNET_BASE_URL=http://192.168.1.20:{port} make run HOST={host}",
+        err=True,
+    )
+    raise SystemExit(1)
 
 
 @leernet_cli.command("setup-link")

@@ -31,7 +31,6 @@ class Defaults:
     WTF_CSRF_TIME_LIMIT = None  # a form left open during a long meeting must still submit
     RATELIMIT_HEADERS_ENABLED = True
     RATELIMIT_STORAGE_URI = "memory://"
-    LOGIN_LIMIT = "10 per minute;60 per hour"
     TOKEN_LIMIT = "20 per minute"
     MAIL_SERVER = ""
     MAIL_PORT = 587
@@ -50,6 +49,9 @@ class Defaults:
     VAPID_PRIVATE_KEY = ""  # PEM; else generated into instance/ on first start
     VAPID_PUBLIC_KEY = ""
     VAPID_SUBJECT = ""  # mailto: or https: contact; else the base URL
+    #: Extra host names this server answers for (comma-separated in the environment),
+    #: beside localhost, 127.0.0.1 and BASE_URL's host (``trusted_hosts``).
+    EXTRA_HOSTS = ""
     UPLOAD_DIR = ""
     MAX_UPLOAD_MB = 20
     # Argon2id cost: OWASP's 7 MiB x 5 passes, one of its equivalent settings (as strong as
@@ -68,7 +70,7 @@ ENV_SETTINGS = {
     "INVITATION_DAYS": int,
     "RESET_HOURS": int,
     "HTTPS": bool,
-    "LOGIN_LIMIT": str,
+    "TOKEN_LIMIT": str,
     "MAIL_SERVER": str,
     "MAIL_PORT": int,
     "MAIL_USERNAME": str,
@@ -80,6 +82,7 @@ ENV_SETTINGS = {
     "PUSH_ORIGINS": str,
     "VAPID_PRIVATE_KEY": str,
     "VAPID_SUBJECT": str,
+    "EXTRA_HOSTS": str,
     "UPLOAD_DIR": str,
     "MAX_UPLOAD_MB": int,
     "ARGON2_TIME_COST": int,
@@ -129,6 +132,25 @@ def secret_key(instance_path):
     return key
 
 
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1", "[::1]")
+
+
+def trusted_hosts(config):
+    """The hosts whose requests are served; any other ``Host`` header is a 400.
+
+    Links in messages and pages are built from the request's host when no ``BASE_URL``
+    is set, so a forged ``Host: evil.example`` must never reach a view.
+    """
+    from urllib.parse import urlsplit
+
+    hosts = list(LOCAL_HOSTS)
+    base_host = urlsplit(config["BASE_URL"]).hostname if config["BASE_URL"] else None
+    if base_host:
+        hosts.append(base_host)
+    hosts += [h.strip() for h in config["EXTRA_HOSTS"].split(",") if h.strip()]
+    return hosts
+
+
 def configure(app, overrides=None):
     """Apply defaults, the instance file, environment variables and test overrides."""
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
@@ -156,6 +178,8 @@ def configure(app, overrides=None):
     if not app.config["UPLOAD_DIR"]:
         app.config["UPLOAD_DIR"] = str(Path(app.instance_path) / "uploads")
     app.config["MAX_CONTENT_LENGTH"] = app.config["MAX_UPLOAD_MB"] * 1024 * 1024 + 65536
+    if app.config.get("TRUSTED_HOSTS") is None:
+        app.config["TRUSTED_HOSTS"] = trusted_hosts(app.config)
     secure = bool(app.config["HTTPS"])
     app.config["SESSION_COOKIE_SECURE"] = secure
     app.config["REMEMBER_COOKIE_SECURE"] = secure

@@ -3,7 +3,7 @@
 from flask import render_template
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import HTTPException, InternalServerError, SecurityError
 
 from .extensions import db
 
@@ -36,6 +36,12 @@ def _csrf_error(_error):
     return error_page(400, _l("The form had expired. Please go back, reload and try again."))
 
 
+def _untrusted_host(_error):
+    """A request for a host this server does not serve (``config.trusted_hosts``): no URL
+    can be built for it, so no page either; a short plain answer."""
+    return "This server does not answer for that host name.\n", 400, {"Content-Type": "text/plain"}
+
+
 def _server_error(_error):
     db.session.rollback()
     return error_page(500)
@@ -43,5 +49,6 @@ def _server_error(_error):
 
 def register(app):
     app.register_error_handler(CSRFError, _csrf_error)
+    app.register_error_handler(SecurityError, _untrusted_host)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(InternalServerError, _server_error)

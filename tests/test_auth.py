@@ -7,7 +7,6 @@ from sqlalchemy import select
 from leernet.admin.models import Invitation, Network
 from leernet.auth import models as tokens
 from leernet.extensions import db
-from leernet.mail import OutboxMessage
 from leernet.members.models import User
 from leernet.timeutil import utcnow
 
@@ -178,28 +177,6 @@ def test_deactivated_member_cannot_log_in(app, client, network):
         email = factories.user(active=False).email
     response = client.post("/login", data={"email": email, "password": factories.PASSWORD})
     assert response.status_code == 422
-
-
-def test_password_reset_through_outbox(app, client, people):
-    email = people["member"][1]
-    response = client.post("/password/forgot", data={"email": email})
-    assert "Check your e-mail" in response.get_data(as_text=True)
-    unknown = client.post("/password/forgot", data={"email": "nobody@example.org"})
-    assert "Check your e-mail" in unknown.get_data(as_text=True)
-    with app.app_context():
-        message = db.session.scalar(select(OutboxMessage).where(OutboxMessage.kind == "reset"))
-        assert message.to_email == email and count(OutboxMessage) == 1
-        path = message.link.split("localhost", 1)[1]
-    assert client.get(path).status_code == 200
-    weak = client.post(path, data={"password": "abc", "confirm": "abc"})
-    assert weak.status_code == 422
-    assert client.post(path, data=GOOD).status_code == 303
-    client.post("/logout")
-    assert client.get(path).status_code == 410
-    assert (
-        client.post("/login", data={"email": email, "password": GOOD["password"]}).status_code
-        == 303
-    )
 
 
 def test_reset_link_expires(app, client, people):

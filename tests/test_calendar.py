@@ -31,6 +31,9 @@ def events(calendar):
 
 def feed_url(client):
     page = client.get("/calendar/").get_data(as_text=True)
+    if 'id="feed-link"' not in page:  # none yet: a GET makes none, the member asks
+        client.post("/calendar/regenerate")
+        page = client.get("/calendar/").get_data(as_text=True)
     start = page.index("/calendar/", page.index('id="feed-link"'))
     return page[start : page.index('"', start)]
 
@@ -144,6 +147,9 @@ def test_feed_token_is_private_revocable_and_dies_with_the_account(app, client, 
 
 def test_feed_page_explains_and_offers_copy(client, people):
     login_as(client, people, "member")
+    page = client.get("/calendar/").get_data(as_text=True)
+    assert "Make my calendar address" in page and "feed-link" not in page
+    client.post("/calendar/regenerate")
     page = client.get("/calendar/").get_data(as_text=True)
     assert 'data-copy="#feed-link"' in page and "webcal://" in page
     assert "iPhone" in page and "Google" in page

@@ -99,7 +99,6 @@ def server_for(app, log_dir):
         app.config["SQLALCHEMY_DATABASE_URI"],
         log_dir / "gunicorn.log",
         workers=3,
-        LOGIN_LIMIT="100000 per minute",
     )
 
 

@@ -3,7 +3,7 @@
 Each server is its own gunicorn (own port, own workers), as behind a load balancer.
 A facilitator drives the timer through one; a participant polling the other sees
 every step in the next poll, with the same deadline. With ``LEERNET_REDIS_URL`` the
-login limit counts attempts through both servers together. SQLite serves one machine,
+token routes' limit counts requests through both servers together. SQLite serves one machine,
 so these tests run on PostgreSQL only (DATABASE_URL); the rate-limit test needs a Redis
 server (LEERNET_TEST_REDIS_URL, default database 15 on the local one, which it empties).
 """
@@ -85,15 +85,19 @@ def test_a_phone_on_one_server_follows_the_timer_driven_through_another(postgres
             assert phone.get(f"{state}?v={version}").status == (286 if action == "finish" else 204)
 
 
-def test_the_login_limit_counts_attempts_through_both_servers(postgres, shared_redis, tmp_path):
+def test_the_token_limit_counts_requests_through_both_servers(postgres, shared_redis, tmp_path):
+    """Failed logins are counted in the database (tests/test_trust.py, door 9); the limits on
+    the token routes (setup, join, password reset) count in Redis."""
     limit = 6
     with postgres.app_context():
         factories.network()
     with ExitStack() as stack:
         servers = two_servers(stack, postgres, tmp_path, REDIS_URL=shared_redis,
-                              LOGIN_LIMIT=f"{limit} per minute")  # fmt: skip
+                              TOKEN_LIMIT=f"{limit} per minute")  # fmt: skip
         visitors = [Session(server.url) for server in servers]
-        wrong = {"email": "niemand@example.org", "password": "fout wachtwoord"}
-        statuses = [visitors[n % 2].post("/login", wrong).status for n in range(limit + 2)]
-    assert statuses[:limit] == [422] * limit  # each server saw only half of these
+        asking = {"email": "niemand@example.org"}
+        statuses = [
+            visitors[n % 2].post("/password/forgot", asking).status for n in range(limit + 2)
+        ]
+    assert statuses[:limit] == [303] * limit  # each server saw only half of these
     assert statuses[limit:] == [429, 429]

@@ -8,7 +8,7 @@ from leernet.extensions import db
 from leernet.members.models import User
 
 from . import factories
-from .conftest import Client, app_config
+from .conftest import app_config
 
 
 def test_security_headers_and_csp(client):
@@ -53,23 +53,6 @@ def test_secret_key_is_generated_into_instance(tmp_path, schema, monkeypatch):
     first = create_app(config).config["SECRET_KEY"]
     assert len(first) == 64
     assert create_app(dict(config)).config["SECRET_KEY"] == first
-
-
-def test_login_is_rate_limited(schema, tmp_path, people):
-    app = create_app(
-        {**app_config(schema, tmp_path), "RATELIMIT_ENABLED": True, "LOGIN_LIMIT": "3 per minute"}
-    )
-    app.test_client_class = Client
-    client = app.test_client()
-    statuses = [
-        client.post(
-            "/login", data={"email": "x@example.org", "password": "wrong wrong"}
-        ).status_code
-        for _ in range(4)
-    ]
-    assert statuses[:3] == [422, 422, 422]
-    assert statuses[3] == 429
-    assert "Too many attempts" in client.post("/login", data={}).get_data(as_text=True)
 
 
 def test_healthz(client):

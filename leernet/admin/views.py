@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from ..access import COORDINATOR, access
+from ..auth import resets
 from ..extensions import db
 from ..inbox.kinds import PASS_ON
 from ..mail import OutboxMessage, smtp_configured
@@ -108,7 +109,28 @@ def members():
         per_page=20,
         error_out=False,
     )
-    return render("admin/members.html", page=page)
+    return render("admin/members.html", page=page, waiting=resets.open_requests())
+
+
+@bp.route("/members/<int:member_id>/reset", methods=["POST"])
+@access(COORDINATOR)
+def member_reset(member_id):
+    """Approve a member's password reset with the code their browser shows them."""
+    member = db.get_or_404(User, member_id)
+    try:
+        resets.approve(member, request.form.get("code", ""), current_user)
+    except resets.ResetError as error:
+        flash(str(error), "error")
+    else:
+        flash(
+            _(
+                "Approved: %(name)s now chooses a new password in their own browser.",
+                name=member.name,
+            ),
+            "success",
+        )
+    db.session.commit()  # an approval, or a wrong code counted
+    return go(url_for("admin.members"))
 
 
 def _change_member(member_id, change, done_message):

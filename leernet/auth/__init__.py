@@ -1,22 +1,31 @@
 """Who is logged in: Flask-Login wiring.
 
 The session id carries the member's ``session_version``, so changing the password or
-deactivating a member ends every other session and remember-me cookie at once.
+deactivating a member ends every other session and remember-me cookie at once, and the
+key of this login (``logins``), so logging out ends this browser's login for good.
 """
 
 from flask import redirect, request, url_for
-from sqlalchemy import bindparam, select
+from sqlalchemy import and_, bindparam, select
 
 from ..extensions import db, htmx, login_manager
 from ..members.models import User
+from . import logins
 
 login_manager.login_view = "auth.login"
 login_manager.session_protection = "basic"
 
 #: Every signed-in request runs this; built once, it costs a third less than ``get``.
 #: Tags are not needed to know who is asking: one query.
-USER = select(User).where(User.id == bindparam("user_id"))
-#: ``{endpoint: load(user_id, **view_args) -> Caller | None}``: a hot endpoint whose own
+USER = (
+    select(User)
+    .join(
+        logins.Login,
+        and_(logins.Login.user_id == User.id, logins.Login.key_hash == bindparam("key_hash")),
+    )
+    .where(User.id == bindparam("user_id"))
+)
+#: ``{endpoint: load(user_id, key_hash, **view_args) -> Caller | None}``: a hot endpoint whose own
 #: first read comes in the same query as the user's (the timer poll: one query in all).
 JOINED_LOADERS = {}
 
@@ -33,16 +42,19 @@ def joined_loader(endpoint):
 
 @login_manager.user_loader
 def load_user(session_id):
-    user_id, _sep, version = session_id.partition(":")
-    if not user_id.isdigit() or not version.isdigit():
+    parsed = logins.parse(session_id)
+    if parsed is None:
         return None
+    user_id, version, key = parsed
+    key_hash = logins.key_hash(key)
     joined = JOINED_LOADERS.get(request.endpoint)
     if joined is not None:
-        user = joined(int(user_id), **request.view_args)
+        user = joined(user_id, key_hash, **request.view_args)
     else:
-        user = db.session.scalars(USER, {"user_id": int(user_id)}).first()
-    if user is None or not user.is_active or user.session_version != int(version):
+        user = db.session.scalars(USER, {"user_id": user_id, "key_hash": key_hash}).first()
+    if user is None or not user.is_active or user.session_version != version:
         return None
+    user.login_key = key
     return user
 
 

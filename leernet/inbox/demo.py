@@ -2,7 +2,8 @@
 
 Sent through the features' own notices (so the demo shows the real texts and
 recipients): the open date poll to every member, open proposals to all who may take a
-stance, recent questions to the members they suggest. About a third is already read.
+stance, recent questions to the members they suggest. About a third of the older ones
+are already read; each member's newest is not.
 """
 
 from sqlalchemy import select
@@ -33,6 +34,9 @@ def inboxes(context):
             question_notices.question_asked(question, question.asked_by)
     db.session.flush()
     now = utcnow()
-    for message in db.session.scalars(select(OutboxMessage).where(OutboxMessage.read_at.is_(None))):
-        if rng.random() < 0.33:
+    unread = select(OutboxMessage).where(OutboxMessage.read_at.is_(None))
+    seen = set()
+    for message in db.session.scalars(unread.order_by(OutboxMessage.id.desc())):
+        if message.user_id in seen and rng.random() < 0.33:  # each member's newest stays new
             message.read_at = now
+        seen.add(message.user_id)

@@ -14,7 +14,7 @@ from sqlalchemy import inspect, select, update
 
 from ..extensions import db
 from ..timeutil import utcnow
-from .kinds import NOW
+from .kinds import NOW, SENT_ONLY
 
 #: A "right away" message still unclaimed after this long was left by a worker that
 #: stopped before its response closed; the queue (``send-digests``) sends it.
@@ -87,6 +87,8 @@ def _send_one(message):
         message.error = send_mail(message.to_email, message.subject, message.body)
         if not message.error:
             message.sent_at = utcnow()
+            if message.kind in SENT_ONLY:
+                message.body, message.link = "", ""
     if message.user_id is not None:
         push.notify(message)
 

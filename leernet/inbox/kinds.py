@@ -54,6 +54,10 @@ BY_KIND = {kind: topic for topic in TOPICS for kind in topic.kinds}
 #: addressed to one member and readable only by them, in their inbox.
 PASS_ON = frozenset({"invitation"})
 
+#: Messages whose text is a working secret (a reset link): once e-mailed, the stored
+#: copy is forgotten, so the link lives only in the member's own mailbox.
+SENT_ONLY = frozenset({"reset"})
+
 
 def topic_of(kind):
     """The topic a kind belongs to, or None (a pass-on message, a password reset)."""

@@ -17,6 +17,7 @@ from sqlalchemy import and_, bindparam, select, update
 from sqlalchemy.exc import OperationalError
 
 from ..auth.caller import Caller
+from ..auth.logins import Login
 from ..extensions import db
 from ..members.models import User
 from . import minutes, roles, timer
@@ -48,11 +49,16 @@ POLL = (
     )
     .where(_SESSION.id == bindparam("session_id"))
 )
-_USER = User.__table__.c
-#: The same row joined to what Flask-Login checks of the signed-in user: the poll's query.
+_USER, _LOGIN = User.__table__.c, Login.__table__.c
+#: The same row joined to what Flask-Login checks of the signed-in user (and this
+#: browser's login row, ``auth.logins``): the poll's query.
 CALLER_AND_POLL = (
     select(_USER.is_coordinator, _USER.active, _USER.erased, _USER.session_version, *_COLUMNS)
     .select_from(User.__table__)
+    .join(
+        Login.__table__,
+        and_(_LOGIN.user_id == _USER.id, _LOGIN.key_hash == bindparam("key_hash")),
+    )
     .outerjoin(Session.__table__, _SESSION.id == bindparam("session_id"))
     .outerjoin(
         Participant.__table__,
@@ -83,7 +89,7 @@ def _poll_sql(dialect):
     return _POLL_SQL[dialect.name]
 
 
-def run_poll_query(user_id, session_id):
+def run_poll_query(user_id, key_hash, session_id):
     """The row of ``CALLER_AND_POLL``, on a pooled DBAPI connection.
 
     The poll is most of what a server does during a meeting. SQLAlchemy's execution layer
@@ -91,7 +97,7 @@ def run_poll_query(user_id, session_id):
     than the query itself, so the statement is compiled once and run by the driver.
     """
     sql, names = _poll_sql(db.engine.dialect)
-    values = {"session_id": session_id, "user_id": user_id}
+    values = {"session_id": session_id, "user_id": user_id, "key_hash": key_hash}
     connection = db.engine.raw_connection()
     try:
         cursor = connection.cursor()
@@ -103,9 +109,9 @@ def run_poll_query(user_id, session_id):
     return row
 
 
-def caller_and_poll_row(user_id, session_id):
-    """``(Caller, PollRow or None)``, or ``(None, None)`` when there is no such user."""
-    row = run_poll_query(user_id, session_id)
+def caller_and_poll_row(user_id, key_hash, session_id):
+    """``(Caller, PollRow or None)``, or ``(None, None)`` when there is no such user or login."""
+    row = run_poll_query(user_id, key_hash, session_id)
     if row is None:
         return None, None
     coordinator, active, erased, session_version = row[:4]

@@ -155,10 +155,14 @@ def draw_up(session, now):
 
 
 def minutes_of(session, now):
-    """The minutes of a finished session, drawn up now if it finished before they were
-    (``service.ensure`` creates the row in a transaction of its own). The caller commits."""
-    minutes = service.ensure(SESSION, session)
-    _take_up(minutes, session, "", now)
+    """The minutes of a finished session. They are drawn up at the finish and follow each
+    note after it, so reading them writes nothing; only a session finished before minutes
+    existed has them drawn up now (``service.ensure`` creates the row in a transaction of
+    its own). The caller commits."""
+    minutes = service.find(KIND, session.id)
+    if minutes is None:
+        minutes = service.ensure(SESSION, session)
+        _take_up(minutes, session, "", now)
     return minutes
 
 

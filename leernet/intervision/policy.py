@@ -28,8 +28,8 @@ def seen(user, session_id):
 
 
 @joined_loader("intervision.state")
-def caller_with_poll_row(user_id, session_id):
-    caller, row = caller_and_poll_row(user_id, session_id)
+def caller_with_poll_row(user_id, key_hash, session_id):
+    caller, row = caller_and_poll_row(user_id, key_hash, session_id)
     if caller is not None:
         g.setdefault("intervision_rows", {})[(session_id, user_id)] = row
     return caller

@@ -71,6 +71,12 @@ def change_roles(session_id):
         session.roles_edited = True
         message = _("Roles changed.")
     elif do == "add":
+        if session.case_question and not session.case_removed:
+            # Whoever joins now would read the case: only with the case-bringer's consent,
+            # given by taking the case back (emptying it) and writing it again after.
+            message = _("The case has been written: someone can join only after the "
+                        "case-bringer has taken it back.")  # fmt: skip
+            return answer(session_id, message, 409)
         if member is None or member in people or member not in attendee_ids(session.meeting):
             return answer(session_id, _("Only someone who checked in can join."), 422)
         if member in sessions.taken_ids(session.meeting):

@@ -22,7 +22,8 @@ from .views import bp
 @access(MEMBER)
 def subscribe():
     token = token_for(current_user)
-    db.session.commit()
+    if token is None:
+        return render("meetings/calendar.html", url=None)
     url = external_url("meetings.feed", token=token)
     return render("meetings/calendar.html", url=url, webcal="webcal://" + url.split("://", 1)[-1])
 
@@ -30,9 +31,11 @@ def subscribe():
 @bp.route("/calendar/regenerate", methods=["POST"])
 @access(MEMBER)
 def regenerate_feed():
+    first = token_for(current_user) is None
     regenerate(current_user)
     db.session.commit()
-    flash(_("You have a new calendar address. The old one no longer works."), "success")
+    if not first:
+        flash(_("You have a new calendar address. The old one no longer works."), "success")
     return go(url_for("meetings.subscribe"))
 
 

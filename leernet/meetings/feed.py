@@ -66,19 +66,18 @@ def meetings(user):
 
 
 def token_for(user):
-    """The member's feed token, created on first use."""
+    """The member's feed token, or None before they asked for one (a GET makes none)."""
+    feed = db.session.get(CalendarFeed, user.id)
+    return feed.token if feed else None
+
+
+def regenerate(user):
+    """A new token (the first one, or one that replaces it: the old address dies at once)."""
     feed = db.session.get(CalendarFeed, user.id)
     if feed is None:
         feed = CalendarFeed(user_id=user.id, token=secrets.token_urlsafe(24))
         db.session.add(feed)
-    return feed.token
-
-
-def regenerate(user):
-    """A new token; the old feed address stops working at once."""
-    feed = db.session.get(CalendarFeed, user.id)
-    if feed is None:
-        return token_for(user)
+        return feed.token
     feed.token = secrets.token_urlsafe(24)
     feed.created_at = utcnow()
     return feed.token

@@ -65,8 +65,11 @@ class User(UserMixin, db.Model):
     def is_active(self):
         return self.active and not self.erased
 
+    #: This browser's login (``auth.logins``); set when logging in or loading the user.
+    login_key = ""
+
     def get_id(self):
-        return f"{self.id}:{self.session_version}"
+        return f"{self.id}:{self.session_version}:{self.login_key}"
 
     @property
     def display_name(self):

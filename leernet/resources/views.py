@@ -173,12 +173,9 @@ def _send(resource, inline):
         abort(404)
     if not path.is_file():
         abort(404)
-    mimetype = resource.file_type
-    if resource.file_family == "text":
-        mimetype += "; charset=utf-8"
     response = send_file(
         path,
-        mimetype=mimetype,
+        mimetype=resource.file_type,  # werkzeug adds "; charset=utf-8" to text types
         as_attachment=not inline,
         download_name=resource.file_name,
         conditional=True,

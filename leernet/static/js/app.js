@@ -50,18 +50,39 @@
   document.addEventListener("DOMContentLoaded", function () { syncMethod(document); });
   document.addEventListener("htmx:load", function (event) { syncMethod(event.target); });
 
-  // Minutes: unsaved text stays in this browser, so a dropped connection loses nothing.
+  // Minutes: unsaved text stays in this tab, so a dropped connection loses nothing.
+  // sessionStorage, never localStorage: a draft of confidential notes must not outlive
+  // the tab, the save, or the logout (and case expiry cannot reach a browser).
   function stored(key) {
     try {
-      return JSON.parse(localStorage.getItem("leernet:" + key) || "null");
+      return JSON.parse(sessionStorage.getItem("leernet:" + key) || "null");
     } catch (e) { return null; }
   }
+  function forgetDrafts(storage) {
+    try {
+      Object.keys(storage).forEach(function (key) {
+        if (key.indexOf("leernet:") === 0) storage.removeItem(key);
+      });
+    } catch (e) { /* no storage */ }
+  }
+  forgetDrafts(window.localStorage);  // drafts kept there by earlier versions
+  document.addEventListener("submit", function (event) {
+    if (!event.target.matches("form[data-logout]")) return;
+    forgetDrafts(window.sessionStorage);
+    try { sessionStorage.removeItem("htmx-history-cache"); } catch (e) { /* none */ }
+  });
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var area = event.detail.elt;
+    if (area && area.matches && area.matches("textarea[data-autosave]") && event.detail.successful) {
+      try { sessionStorage.removeItem("leernet:" + area.getAttribute("data-autosave")); } catch (e) { /* none */ }
+    }
+  });
   document.addEventListener("input", function (event) {
     var box = event.target;
     if (!box.matches || !box.matches("textarea[data-autosave]")) return;
     var entry = { base: +box.getAttribute("data-base"), text: box.value };
     var key = "leernet:" + box.getAttribute("data-autosave");
-    try { localStorage.setItem(key, JSON.stringify(entry)); } catch (e) { /* full or private */ }
+    try { sessionStorage.setItem(key, JSON.stringify(entry)); } catch (e) { /* full or private */ }
   });
   document.addEventListener("click", function (event) {
     var button = event.target.closest("[data-draft-restore]");
@@ -83,7 +104,7 @@
     root.querySelectorAll("[data-draft-key]").forEach(function (doc) {
       var key = doc.getAttribute("data-draft-key"), kept = stored(key);
       if (kept && doc.getAttribute("data-mine") === "1" && kept.base < +doc.getAttribute("data-head")) {
-        try { localStorage.removeItem("leernet:" + key); } catch (e) { /* nothing kept */ }
+        try { sessionStorage.removeItem("leernet:" + key); } catch (e) { /* nothing kept */ }
       }
     });
   }
