@@ -79,8 +79,12 @@ def test_after_joining_home_with_the_next_meeting_in_reach(app, client, network)
         meeting_id = factories.meeting("Netwerkdag").id
     response = client.post(
         f"/join/{token}",
-        data={"name": "Daan", "email": "daan@example.org", "password": NEWCOMER["password"],
-              "language": "en"},  # fmt: skip
+        data={
+            "name": "Daan",
+            "email": "daan@example.org",
+            "password": NEWCOMER["password"],
+            "language": "en",
+        },  # fmt: skip
     )
     assert response.status_code == 303 and response.headers["Location"] == "/"
     home = client.get("/").text
