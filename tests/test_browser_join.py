@@ -1,7 +1,5 @@
 """On phones: set up the network, invite, join through the link, be found."""
 
-import re
-
 from playwright.sync_api import expect
 
 from leernet.auth import models as tokens
