@@ -55,3 +55,27 @@ def test_late_meeting_is_scheduled_and_saved_again_unchanged(app, client, people
         again = factories.db.session.get(Meeting, meeting_id)
         assert (again.starts_at, again.ends_at) == (starts, ends)
     assert ends > utcnow()
+
+
+def test_an_unstarted_meeting_shows_no_empty_minutes_actions_or_decisions(app, client, people):
+    with app.app_context():
+        coordinator = factories.db.session.get(factories.User, people["coordinator"][0])
+        later = factories.meeting("Later", days=7, host=coordinator).id
+        begun = factories.meeting("Bezig", days=0, host=coordinator)
+        begun.starts_at = utcnow() - timedelta(minutes=5)
+        factories.db.session.commit()
+        begun = begun.id
+        prepared = factories.meeting("Voorbereid", days=7, host=coordinator)
+        factories.resource(coordinator, "Leesstuk").meeting_id = prepared.id
+        factories.db.session.commit()
+        prepared = prepared.id
+    login_as(client, people, "coordinator")
+    buttons = ("Write the minutes", "Add an action", "Propose a decision", "Add a resource")
+    page = client.get(f"/meetings/{later}").text
+    assert 'id="minutes"' not in page and 'id="decisions-resources"' not in page
+    assert not any(button in page for button in buttons)
+    page = client.get(f"/meetings/{begun}").text
+    assert all(button in page for button in buttons)
+    page = client.get(f"/meetings/{prepared}").text
+    assert "Leesstuk" in page and "No decisions linked" not in page
+    assert not any(button in page for button in buttons)
