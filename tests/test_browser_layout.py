@@ -18,6 +18,23 @@ ONE_LINE = """els => els.map(el => {
 })"""
 
 
+#: Words broken across lines: a new line that starts where no space or hyphen came before.
+BROKEN_WORDS = """els => els.flatMap(el => {
+  const node = el.firstChild, text = node ? node.textContent : "", range = document.createRange();
+  const broken = [];
+  let top = null;
+  for (let i = 0; i < text.length; i++) {
+    range.setStart(node, i); range.setEnd(node, i + 1);
+    const rect = range.getBoundingClientRect();
+    if (top !== null && rect.top > top + 2 && !/[\\s-]/.test(text[i - 1] + text[i])) {
+      broken.push(text);
+    }
+    top = rect.top;
+  }
+  return broken;
+})"""
+
+
 def open_as(browser, server, email, **context):  # noqa: F811
     page = browser.new_context(**context).new_page()
     log_in(page, server, email)
@@ -78,4 +95,33 @@ def test_meeting_form_shows_repeat_fields_only_when_repeating(people, live_serve
     assert until[:4] == str(int(first[:4]) + 1) and until[4:] == first[4:]
     page.get_by_label("Repeat", exact=True).select_option("")
     expect(page.get_by_label("Every how many weeks or months")).to_be_hidden()
+    page.context.close()
+
+
+def test_chart_names_are_never_cut_at_their_start(app, browser):  # noqa: F811
+    from leernet.value.charts import Chart, Series, render
+
+    names = ["Anouk Coördinator-Van den Bergh", "WWWWWWWWWWWWWWWWWW", "Mo", "Maximiliaan Wolters"]
+    chart = Chart(key="roles", kind="hbar", title="Rollen", desc="Rollen per lid", labels=names,
+                  series=[Series("Voorzitter", [3, 2, 1, 4])])  # fmt: skip
+    css = app.static_folder + "/css/app.css"
+    page = browser.new_context(**PHONE).new_page()
+    page.set_content(f"<style>{open(css).read()}</style><main>{render(chart)}</main>")
+    svg = page.locator("svg").bounding_box()
+    for text in page.locator("svg text[text-anchor=end]").all():
+        assert text.bounding_box()["x"] >= svg["x"] - 0.5, text.text_content()
+    page.context.close()
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_journey_tiles_keep_their_words_whole(app, people, live_server, browser, width):  # noqa: F811
+    with app.app_context():
+        db.session.get(User, people["member"][0]).locale = "nl"
+        db.session.commit()
+    size = PHONE if width == 360 else {"viewport": {"width": width, "height": 800}}
+    page = open_as(browser, live_server, people["member"][1], **size)
+    page.goto(f"{live_server.url}/value/")
+    tiles = page.locator(".journey dt")
+    expect(tiles.first).to_be_visible()
+    assert tiles.evaluate_all(BROKEN_WORDS) == []
     page.context.close()
