@@ -1,5 +1,7 @@
 """Layout (issue 14, part 4): whole navigation labels, checkbox lists, the meeting form."""
 
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import expect
 
@@ -104,9 +106,9 @@ def test_chart_names_are_never_cut_at_their_start(app, browser):  # noqa: F811
     names = ["Anouk Coördinator-Van den Bergh", "WWWWWWWWWWWWWWWWWW", "Mo", "Maximiliaan Wolters"]
     chart = Chart(key="roles", kind="hbar", title="Rollen", desc="Rollen per lid", labels=names,
                   series=[Series("Voorzitter", [3, 2, 1, 4])])  # fmt: skip
-    css = app.static_folder + "/css/app.css"
+    css = Path(app.static_folder, "css", "app.css").read_text()
     page = browser.new_context(**PHONE).new_page()
-    page.set_content(f"<style>{open(css).read()}</style><main>{render(chart)}</main>")
+    page.set_content(f"<style>{css}</style><main>{render(chart)}</main>")
     svg = page.locator("svg").bounding_box()
     for text in page.locator("svg text[text-anchor=end]").all():
         assert text.bounding_box()["x"] >= svg["x"] - 0.5, text.text_content()
