@@ -226,3 +226,11 @@ def test_concurrent_joins_never_pass_the_limit(app, people):
     with app.app_context():
         assert db.session.get(GroupLink, link_id).uses == 3
         assert db.session.scalar(select(Network.name)) == "Testnetwerk"
+
+
+def test_a_group_link_page_belongs_to_the_invitations_tab(app, client, people):
+    with app.app_context():
+        link_id = factories.group_link(db.session.get(User, people["coordinator"][0]))[0].id
+    login_as(client, people, "coordinator")
+    page = client.get(f"/admin/group-links/{link_id}").text
+    assert '<a href="/admin/invitations" aria-current="page">' in page
