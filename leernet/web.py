@@ -23,14 +23,26 @@ def render(template, fragment=None, status=200, **context):
 
         context.setdefault("unread", unread_count(current_user.id))
     response = htmx_response(render_template(name, **context), status)
-    response.vary.add("HX-Request")
+    response.vary.update(("HX-Request", "HX-Boosted"))
     return response
 
 
+#: How htmx fetches the page ``go()`` sends it to. htmx's own follow-up GET is a plain
+#: htmx request, which ``render()`` would answer with a fragment swapped into ``<body>``
+#: (a page without header, navigation or footer); marked as boosted navigation it gets
+#: the whole page, as a boosted link would, and starts at the top like one.
+WHOLE_PAGE = {
+    "target": "body",
+    "swap": "innerHTML show:window:top",
+    "headers": {"HX-Boosted": "true"},
+}
+
+
 def go(url):
-    """After a POST: ``HX-Location`` for htmx (no 302 inside an XHR), 303 otherwise."""
+    """After a POST: ``HX-Location`` to the whole page for htmx (no 302 inside an XHR), 303
+    otherwise."""
     if htmx:
-        return htmx_response("", location=url)
+        return htmx_response("", location={"path": url, **WHOLE_PAGE})
     return redirect(url, code=303)
 
 

@@ -315,3 +315,20 @@ def commitment(session, user, action="Ik bel de wethouder.", reflection="Het hie
     db.session.add(item)
     db.session.commit()
     return item
+
+
+def group_link(by, days=14, max_uses=None, approval=True, newcomer=None):
+    """A group link; with ``newcomer`` (a name) also someone waiting for approval through it."""
+    from leernet.admin import group_links
+
+    link = group_links.create(by, days, max_uses, approval)
+    request = None
+    if newcomer:
+        email = newcomer.lower().replace(" ", ".") + "@example.org"
+        user = group_links.join(link, newcomer, email, PASSWORD, "nl")
+        db.session.flush()
+        request = db.session.scalars(
+            db.select(group_links.JoinRequest).filter_by(user_id=user.id)
+        ).one()
+    db.session.commit()
+    return link, request

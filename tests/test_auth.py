@@ -86,7 +86,7 @@ def test_join_with_invitation(app, client, network):
         f"/join/{token}",
         data={"name": "Daan Jansen", "email": "daan@example.org", "language": "en", **GOOD},
     )
-    assert response.status_code == 303 and response.headers["Location"] == "/members/me"
+    assert response.status_code == 303 and response.headers["Location"] == "/"
     assert client.get("/members/").status_code == 200
     with app.app_context():
         used = db.session.scalar(select(Invitation))
@@ -127,15 +127,6 @@ def test_join_bad_input_comes_back_with_messages(app, client, people):
                 "confirm": "1234567890",
             },
             "too easy to guess",
-        ),
-        (
-            {
-                "name": "Eva",
-                "email": "eva@example.org",
-                "password": "paarden eten hooi",
-                "confirm": "anders",
-            },
-            "not the same",
         ),
     ]
     for data, message in cases:

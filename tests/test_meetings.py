@@ -75,7 +75,7 @@ def test_coordinator_schedules_a_masterclass(app, client, people):
 def test_bad_input_is_explained_and_kept(app, client, people):
     login_as(client, people, "coordinator")
     cases = {
-        "end_time": ("09:00", "ends before it starts"),
+        "end_time": ("10:00", "ends when it starts"),
         "date": ("2026-02-30", "This date does not exist"),
         "online_url": ("javascript:alert(1)", "starts with https://"),
         "capacity": ("0", "at least 1 person"),

@@ -148,3 +148,13 @@ def test_nice_maximum_and_label_steps():
 def test_any_data_gives_well_formed_svg(kind, values):
     item = chart(kind, labels=[str(n) for n in range(len(values))], series=[Series("x", values)])
     check_accessible(item.svg)
+
+
+def test_long_names_are_shortened_at_their_end_and_fit_left_of_the_plot():
+    from leernet.value.charts import fit, text_width
+
+    for name in ("Anouk Coördinator-Van den Bergh", "WWWWWWWWWWWWWWW", "Mo", "Iris"):
+        shown = fit(name, 90)
+        assert text_width(shown) <= 90
+        assert name.startswith(shown.rstrip("…").rstrip())
+    assert fit("Mo", 90) == "Mo"

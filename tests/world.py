@@ -88,6 +88,7 @@ def build():
     member = factories.user("Mo Lid", tags="subsidies")
     other = factories.user("Ota Ander", tags="hr")
     invitation = factories.invitation(name="Nieuw Lid")
+    link, waiting = factories.group_link(coordinator, newcomer="Wachtend Lid")
     picture = factories.resource(
         member, "Foto van de bijeenkomst", kind="file", filename="foto.png", content=factories.PNG
     )
@@ -138,6 +139,8 @@ def build():
         "template_id": template.id,
         "group_id": group.id,
         "message_id": message.id,
+        "link_id": link.id,
+        "request_id": waiting.id,
     }
     return people, values
 

@@ -2,8 +2,8 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, SelectField, StringField, TextAreaField
-from wtforms.validators import Length, Optional
+from wtforms import BooleanField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
 from ..forms import email_field, language_field, name_field
 from ..i18n import timezone_choices
@@ -25,3 +25,15 @@ class NetworkForm(FlaskForm):
 class InvitationForm(FlaskForm):
     name = StringField(_l("Name (optional)"), validators=[Optional(), Length(max=120)])
     email = email_field(_l("E-mail address (optional)"), required=False)
+
+
+class GroupLinkForm(FlaskForm):
+    """A link for many: until a date, optionally at most a number of people."""
+
+    days = IntegerField(
+        _l("Valid for how many days?"), default=14, validators=[InputRequired(), NumberRange(1, 90)]
+    )
+    max_uses = IntegerField(
+        _l("At most how many people? (optional)"), validators=[Optional(), NumberRange(1, 500)]
+    )
+    approval = BooleanField(_l("I approve each newcomer before they can take part"), default=True)

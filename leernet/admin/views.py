@@ -16,7 +16,8 @@ from ..members.models import User
 from ..timeutil import utcnow
 from ..web import form_status, go, render
 from . import cards  # noqa: F401  (registers the coordinator's home card)
-from .forms import InvitationForm, NetworkForm
+from .forms import GroupLinkForm, InvitationForm, NetworkForm
+from .group_links import GroupLink
 from .invitations import invite, join_link, qr_svg
 from .models import Invitation, current_network
 
@@ -53,7 +54,16 @@ def invitations():
         per_page=20,
         error_out=False,
     )
-    return render("admin/invitations.html", form=form, page=page, status=form_status())
+    return render(
+        "admin/invitations.html",
+        form=form,
+        page=page,
+        group_form=GroupLinkForm(formdata=None),
+        group_links=db.session.scalars(
+            select(GroupLink).order_by(GroupLink.created_at.desc(), GroupLink.id.desc()).limit(10)
+        ).all(),
+        status=form_status(),
+    )
 
 
 @bp.route("/invitations/<int:invitation_id>")
@@ -162,3 +172,6 @@ def member_active(member_id):
     active = request.form.get("active") == "1"
     message = _("%(name)s has been reactivated.") if active else _("%(name)s has been deactivated.")
     return _change_member(member_id, lambda m: set_active(m, active), message)
+
+
+from . import group_views  # noqa: E402, F401  (group links and approvals: routes of this blueprint)

@@ -12,7 +12,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length
 
-from ..forms import email_field, language_field, name_field, new_password_fields
+from ..forms import email_field, language_field, name_field, new_password_fields, strong_password
 from ..i18n import timezone_choices
 
 
@@ -26,13 +26,17 @@ class LoginForm(FlaskForm):
 
 
 class JoinForm(FlaskForm):
+    """One password field: a newcomer's path from link to "I am coming" stays short, and a
+    mistyped password is mended with "forgot password"."""
+
     name = name_field()
     email = email_field()
-    password, confirm = new_password_fields()
+    password = PasswordField(_l("Password"), validators=[strong_password])
     language = language_field()
 
 
 class SetupForm(JoinForm):
+    password, confirm = new_password_fields()
     token = HiddenField()
     network_name = StringField(
         _l("Name of the network"),
@@ -44,6 +48,10 @@ class SetupForm(JoinForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.timezone.choices = timezone_choices()
+        self.language.description = _l(
+            "Also the network's default language: everyone who joins starts with it and can "
+            "choose their own."
+        )
 
 
 class ForgotForm(FlaskForm):

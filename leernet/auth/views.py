@@ -3,8 +3,8 @@
 from datetime import datetime, timedelta
 
 from flask import Blueprint, current_app, flash, redirect, request, session, url_for
+from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
-from flask_babel import ngettext
 from flask_login import current_user, logout_user
 from sqlalchemy import select
 
@@ -15,6 +15,7 @@ from ..extensions import db, htmx, limiter
 from ..forms import LANGUAGES
 from ..i18n import format_datetime
 from ..mail import deliver, smtp_configured
+from ..meetings.panel import next_meeting
 from ..members.accounts import AccountError, create_user, find_by_email, set_password
 from ..members.models import User
 from ..security import check_password
@@ -94,7 +95,7 @@ def logout():
     """Ends this browser's login row (its cookies, copied or not, stop working) and only
     it. ``logout_user`` runs after ``session.clear``: it leaves Flask-Login's note to
     delete the remember-me cookie, which clearing afterwards would wipe. A full page
-    load (never ``HX-Location``): htmx keeps no snapshot of the last page."""
+    load (never an htmx swap): htmx keeps no snapshot of the last page."""
     logins.end(current_user)
     session.clear()
     logout_user()
@@ -125,7 +126,7 @@ def language():
 @limiter.limit(_token_limit, methods=["POST"])
 def setup():
     """First run: a one-time token printed at start-up creates the first coordinator."""
-    form = SetupForm(token=request.args.get("token", ""))
+    form = SetupForm(token=request.args.get("token", ""), language=str(get_locale()))
     token = tokens.find_valid(tokens.SETUP, form.token.data)
     if token is None:
         already = db.session.scalar(select(User.id).where(User.is_coordinator.is_(True)).limit(1))
@@ -156,7 +157,7 @@ def setup():
             tokens.revoke_all(tokens.SETUP)
             db.session.commit()
             logins.start(user)
-            return go(url_for("admin.invitations"))
+            return go(url_for("home.index"))
     return render("auth/setup.html", form=form, status=form_status())
 
 
@@ -164,16 +165,14 @@ def setup():
 @access(PUBLIC)
 @limiter.limit(_token_limit, methods=["POST"])
 def join(token):
+    if current_user.is_authenticated:  # a member opening their used link again
+        return go(url_for("home.index"))
     invitation = Invitation.find_open(token)
     if invitation is None:
         return error_page(
             410, _("This invitation is not valid any more. Ask the coordinator for a new one.")
         )
-    form = JoinForm(
-        name=invitation.name,
-        email=invitation.email,
-        language=current_network().language if current_network() else "nl",
-    )
+    form = JoinForm(name=invitation.name, email=invitation.email, language=str(get_locale()))
     if form.validate_on_submit():
         try:
             user = create_user(
@@ -186,8 +185,14 @@ def join(token):
             invitation.used_by_id = user.id
             db.session.commit()
             logins.start(user)
-            return go(url_for("members.edit"))
-    return render("auth/join.html", form=form, invitation=invitation, status=form_status())
+            return go(url_for("home.index"))
+    return render(
+        "auth/join.html",
+        form=form,
+        invitation=invitation,
+        meeting=next_meeting(utcnow()),
+        status=form_status(),
+    )
 
 
 @bp.route("/password/forgot", methods=["GET", "POST"])
@@ -304,3 +309,6 @@ def change_password():
             return go(url_for("members.profile", member_id=current_user.id))
         form.current.errors.append(_("This is not your current password."))
     return render("auth/change_password.html", form=form, status=form_status())
+
+
+from . import group_join  # noqa: E402, F401  (joining through a group link: a route of this blueprint)

@@ -1,5 +1,6 @@
 """Scheduling a meeting or series, changing it, cancelling it."""
 
+from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from flask import flash, url_for
@@ -51,10 +52,15 @@ def details(form):
     )
 
 
+def proposed_date():
+    """A new meeting's date to start from: two weeks ahead, the network's today."""
+    return utcnow().astimezone(ZoneInfo(network_timezone())).date() + timedelta(days=14)
+
+
 @bp.route("/meetings/new", methods=["GET", "POST"])
 @access(MEMBER, may_schedule)
 def new():
-    form = MeetingForm(hosts=hosts(), host=current_user.id)
+    form = MeetingForm(hosts=hosts(), host=current_user.id, date=proposed_date())
     if form.validate_on_submit():
         timezone = network_timezone()
         try:

@@ -40,7 +40,12 @@ class MeetingForm(FlaskForm):
     kind = SelectField(_l("Kind of meeting"), choices=choices(KINDS), default="network")
     date = LocalDateField(_l("Date"), validators=[required_date])
     start_time = LocalTimeField(_l("Starts at"), validators=[required_time], default=time(10))
-    end_time = LocalTimeField(_l("Ends at"), validators=[required_time], default=time(12))
+    end_time = LocalTimeField(
+        _l("Ends at"),
+        description=_l("Earlier than the start: it ends the next day."),
+        validators=[required_time],
+        default=time(12),
+    )
     place = StringField(
         _l("Place"),
         description=_l("Address or room; leave empty for an online meeting"),
@@ -80,8 +85,8 @@ class MeetingForm(FlaskForm):
     def validate(self, extra_validators=None):
         ok = super().validate(extra_validators)
         start, end = self.start_time.data, self.end_time.data
-        if start and end and end <= start:
-            self.end_time.errors.append(_l("The meeting ends before it starts."))
+        if start and end and end == start:
+            self.end_time.errors.append(_l("The meeting ends when it starts."))
             ok = False
         if self.repeats:
             ok = self._validate_series() and ok

@@ -97,15 +97,17 @@ def to_utc(day, wall, timezone, strict=False):
 
 
 def span(day, starts, ends, timezone, strict=False):
-    """Start and end of a meeting on one local day, in UTC.
+    """Start and end of a meeting that starts on local ``day``, in UTC.
 
-    A start moved forward out of a spring-forward gap may reach the end (02:00–03:00
-    on the night of the change): the meeting then keeps its planned length.
+    An end at or before the start on the clock is the next day: 21:00–00:30 runs past
+    midnight. A start moved forward out of a spring-forward gap may reach the end
+    (02:00–03:00 on the night of the change): the meeting then keeps its planned length.
     """
+    end_day = day + timedelta(days=1) if ends <= starts else day
     start = to_utc(day, starts, timezone, strict)
-    end = to_utc(day, ends, timezone, strict)
+    end = to_utc(end_day, ends, timezone, strict)
     if end <= start:
-        end = start + (datetime.combine(day, ends) - datetime.combine(day, starts))
+        end = start + (datetime.combine(end_day, ends) - datetime.combine(day, starts))
     return start, end
 
 

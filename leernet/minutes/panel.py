@@ -14,6 +14,7 @@ from sqlalchemy import literal_column, select, union_all
 from ..decisions.models import Decision
 from ..extensions import db
 from ..resources.models import KINDS, Resource
+from ..timeutil import utcnow
 from . import actions, service, subjects
 from .policy import Doc, standing
 
@@ -79,4 +80,6 @@ def meeting_extras(meeting):
         "decisions": decisions,
         "resources": resources,
         "today": actions.today(),
+        # Before it starts (or once cancelled) empty parts and their buttons stay away.
+        "in_use": not meeting.cancelled and meeting.starts_at <= utcnow(),
     }

@@ -106,6 +106,31 @@ def label_step(count, width, room=36):
     return max(1, ceil(count / fits))
 
 
+#: Widths of characters in ems, generous for system fonts: a label ending at the plot's
+#: edge must never run past the SVG's left side, where its start would be cut off.
+_NARROW, _WIDE = set("ijlI.,:;'|!ft "), set("mwMW@")
+
+
+def text_width(text, size=FONT):
+    def em(char):
+        if char in _NARROW:
+            return 0.34
+        if char in _WIDE:
+            return 0.95
+        return 0.72 if char.isupper() or char.isdigit() else 0.6
+
+    return size * sum(em(char) for char in text)
+
+
+def fit(label, room, size=FONT):
+    """``label``, shortened at its end with "…" until it fits ``room`` units."""
+    if text_width(label, size) <= room:
+        return label
+    while label and text_width(label + "…", size) > room:
+        label = label[:-1]
+    return label.rstrip() + "…"
+
+
 def _open(chart, height):
     k = escape(chart.key)
     return [
@@ -258,7 +283,6 @@ def _hbar(chart):
                 )
                 x += width * plot_w
         if row >= 16:  # with many rows the table carries the names
-            short = label if len(label) <= 15 else label[:14] + "…"
-            parts.append(_text(left - 4, y0 + row / 2 + 4, short, anchor="end"))
+            parts.append(_text(left - 4, y0 + row / 2 + 4, fit(label, left - 6), anchor="end"))
             parts.append(_text(x + 3, y0 + row / 2 + 4, chart.fmt(totals[i]), anchor="start"))
     return Markup("".join(parts) + "</svg>")

@@ -50,6 +50,28 @@
   document.addEventListener("DOMContentLoaded", function () { syncMethod(document); });
   document.addEventListener("htmx:load", function (event) { syncMethod(event.target); });
 
+  // Meeting form: how often and until when only once "repeat" is chosen; until then a
+  // year after the first date is proposed.
+  function syncRepeat(root) {
+    (root.querySelectorAll ? root : document).querySelectorAll("select[name=repeat]")
+      .forEach(function (select) {
+        var part = select.form.querySelector("[data-for-repeat]");
+        if (!part) return;
+        part.hidden = !select.value;
+        var until = select.form.elements.until, first = select.form.elements.date;
+        if (select.value && until && !until.value && first && first.value) {
+          var day = new Date(first.value + "T12:00:00Z");
+          day.setUTCFullYear(day.getUTCFullYear() + 1);
+          until.value = day.toISOString().slice(0, 10);
+        }
+      });
+  }
+  document.addEventListener("change", function (event) {
+    if (event.target.matches("select[name=repeat]")) syncRepeat(document);
+  });
+  document.addEventListener("DOMContentLoaded", function () { syncRepeat(document); });
+  document.addEventListener("htmx:load", function (event) { syncRepeat(event.target); });
+
   // Minutes: unsaved text stays in this tab, so a dropped connection loses nothing.
   // sessionStorage, never localStorage: a draft of confidential notes must not outlive
   // the tab, the save, or the logout (and case expiry cannot reach a browser).
