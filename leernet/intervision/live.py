@@ -13,14 +13,15 @@ up the session's minutes from the phase notes in the same transaction (``minutes
 import math
 from dataclasses import dataclass
 
-from sqlalchemy import and_, bindparam, select, update
+from sqlalchemy import and_, bindparam, exists, select, update
 from sqlalchemy.exc import OperationalError
 
 from ..auth.caller import Caller
 from ..extensions import db
+from ..meetings.models import Meeting
 from ..members.models import User
 from . import minutes, roles, timer
-from .models import Participant, Session
+from .models import Commitment, Participant, Session
 from .plans import Plan
 
 
@@ -111,6 +112,18 @@ def caller_and_poll_row(user_id, session_id):
     coordinator, active, erased, session_version = row[:4]
     caller = Caller(user_id, bool(coordinator), bool(active and not erased), session_version)
     return caller, _poll_row(*row[4:])
+
+
+def following(session_id, now):
+    """After the finish: whether phones keep polling (no reflection saved yet, and the
+    meeting not over), so the reflection reaches every phone without a reload."""
+    reflected = exists().where(Commitment.session_id == session_id, Commitment.reflection != "")
+    row = db.session.execute(
+        select(Meeting.ends_at, reflected)
+        .join(Session, Session.meeting_id == Meeting.id)
+        .where(Session.id == session_id)
+    ).first()
+    return row is not None and not row[1] and row[0] > now
 
 
 def ms(moment):
