@@ -52,6 +52,7 @@ def context(session, user, now, message=None):
         "holders": [(r, session.holder(r)) for r in plan.roles],
         "turned_away": bool(me and client is me and phase and phase.silent and status in ACTIVE),
         "clock": live.clock(session, plan, now),
+        "timer_mark": live.timer_mark(session.timer_state),
         "message": message,
         "labels": labels,
         "names": {p.user_id: p.user.display_name for p in session.participants},

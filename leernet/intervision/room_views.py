@@ -70,13 +70,21 @@ def cards(session_id):
             message = None
         else:
             abort(400)
-    except round_cards.CardError:
+    except round_cards.CardError as error:
         db.session.rollback()
-        return answer(session_id, _("Cards can only be written in a round that collects them."),
-                      409)  # fmt: skip
+        message, status = CARD_REFUSALS.get(str(error), CARD_REFUSALS["not collecting"])
+        return answer(session_id, message(), status)
     roles.bump(session)
     db.session.commit()
     return answer(session_id, message, kind="success")
+
+
+CARD_REFUSALS = {
+    "not collecting": (lambda: _("Cards can only be written in a round that collects them."), 409),
+    "not a writer": (lambda: _("The case-bringer receives the cards and writes none."), 409),
+    "empty": (lambda: _("Write something on the card first."), 422),
+    "no such card": (lambda: _("That card is not in this session."), 404),
+}
 
 
 def _serializer():

@@ -115,7 +115,8 @@ MESSAGES = {
 def control(session_id):
     session, now = load_session(session_id)
     action = request.form.get("action", "")
-    outcome = live.control(session, action, request.form.get("version", type=int), now)
+    seen = request.form.get("version", type=int)
+    outcome = live.control(session, action, seen, now, request.form.get("clock"))
     message = MESSAGES[outcome]() if outcome else None
     forget(session_id, current_user)
     session = sessions.load(session_id)

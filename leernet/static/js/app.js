@@ -268,14 +268,16 @@
     event.detail.target.querySelectorAll("[data-autosave]").forEach(function (area) {
       if (area.value !== area.defaultValue && window.htmx) window.htmx.trigger(area, "save");
     });
+    // A card sent: empty its box, which the new view keeps (hx-preserve).
+    var from = event.detail.requestConfig && event.detail.requestConfig.elt;
+    var box = document.getElementById("card-text");
+    if (status === 200 && box && from && from.matches && from.matches("[data-card-form]")) {
+      box.value = "";
+    }
   });
   document.addEventListener("htmx:afterRequest", function (event) {
     var elt = event.detail.elt;
     if (!elt || !elt.matches || !event.detail.successful) return;
     if (elt.matches("[data-autosave]")) elt.defaultValue = elt.value;
-    if (elt.matches("[data-card-form]")) {  // the preserved box moved on: empty it
-      var box = document.getElementById("card-text");
-      if (box) box.value = "";
-    }
   });
 })();
