@@ -187,3 +187,30 @@ def test_a_coordinator_who_brings_the_case_gets_the_case_bringers_view(app, clie
     page = client.get(iw.url(world)).get_data(True)
     assert "Your case question" in page and "Start the session" not in page
     assert press(client, world, "start").status_code == 403
+
+
+def test_groups_for_the_day_beside_a_standing_group_are_numbered_from_one(app, client, network):
+    from leernet.intervision.models import IntervisionGroup
+
+    from .test_intervision_setup import checked_in_meeting, login_email
+
+    with app.app_context():
+        host, meeting, people = checked_in_meeting(9)
+        group = IntervisionGroup(name="Groep Noord", members=people[:5])
+        db.session.add(group)
+        db.session.commit()
+        email, meeting_id, group_id = host.email, meeting.id, group.id
+    login_email(client, email)
+    new = f"/intervision/meeting/{meeting_id}/new"
+    page = client.get(new).get_data(True)
+    assert re.search(r'<label><input[^>]*name="groups"[^>]*> Groep Noord</label>', page)
+    client.post(new, data={"method": "incident", "grouping": "standing", "groups": group_id,
+                             "size": "4"})  # fmt: skip
+    page = client.get(new).get_data(True)
+    assert "9 members have checked in. 4 of them are not yet in a group." in page
+    done = client.post(new, data={"method": "incident", "grouping": "day", "size": "4"},
+                       follow_redirects=True)  # fmt: skip
+    assert "1 group is ready." in done.get_data(True)
+    with app.app_context():
+        names = db.session.scalars(select(Session.name).order_by(Session.id)).all()
+    assert names == ["Groep Noord", "Group 1"]
