@@ -71,7 +71,9 @@ def minute_taker_id(session):
 
 def _card_line(card):
     text = " ".join(card.text.split())
-    return f"- {text} ({_('helped')})" if card.marked else f"- {text}"
+    if card.marked:
+        return "- " + _("%(text)s (helped)", text=text)
+    return f"- {text}"
 
 
 def notes_markdown(session):
