@@ -206,3 +206,30 @@ def test_the_room_screen_follows_and_a_non_participant_cannot_open_it(
     fien.once("dialog", lambda dialog: dialog.accept())
     fien.get_by_role("button", name="Finish early").click()
     expect(tv.locator("#live")).to_contain_text("This session has finished.", timeout=FOLLOW)
+
+
+def test_the_room_pages_pass_an_accessibility_audit(app, live_server, phone):  # noqa: F811
+    from axe_playwright_python.sync_playwright import Axe
+
+    with app.app_context():
+        world = iw.build()
+    fien = open_session(phone, live_server, world, "facilitator")
+    axe, problems = Axe(), []
+
+    def audit(page, name):
+        for violation in axe.run(page).response["violations"]:
+            if violation["impact"] in ("serious", "critical"):
+                problems.append(f"{name}: {violation['id']} {violation['help']}")
+        assert no_horizontal_scroll(page), name
+
+    audit(fien, "ready")
+    fien.get_by_role("button", name="Start the session").click()
+    for name in ("Sketching the incident", "Exploring questions"):
+        fien.get_by_role("button", name="Next").click()
+        expect(fien.locator(".phase-name")).to_have_text(name)
+    audit(fien, "running")
+    piet = open_session(phone, live_server, world, "plain")
+    audit(piet, "cards")
+    piet.goto(f"{live_server.url}/intervision/{world['session_id']}/screen")
+    audit(piet, "screen")
+    assert problems == []
