@@ -214,3 +214,24 @@ def test_groups_for_the_day_beside_a_standing_group_are_numbered_from_one(app, c
     with app.app_context():
         names = db.session.scalars(select(Session.name).order_by(Session.id)).all()
     assert names == ["Groep Noord", "Group 1"]
+
+
+def test_a_custom_method_marks_its_collecting_phases_and_a_copy_keeps_the_marks(
+    app, client, world
+):
+    from leernet.intervision.models import MethodTemplate
+    from leernet.intervision.plans import Plan, snapshot
+
+    iw.login(client, world, "coordinator")
+    edit = client.post("/intervision/methods/gossip/copy").headers["Location"]
+    with app.app_context():
+        copied = db.session.scalar(select(MethodTemplate))
+        assert [p["collects"] for p in copied.phases] == [False, False, True, True, False, False]
+    form = {"name": "Adviesronde", "roles": ["facilitator", "case_bringer"], "turns": "1",
+            "phases-0-name": "Vragen", "phases-0-minutes": "10", "phases-0-collects": "y",
+            "phases-1-name": "Slot", "phases-1-minutes": "5"}  # fmt: skip
+    assert client.post(edit, data=form).status_code == 303
+    with app.app_context():
+        method = db.session.scalar(select(MethodTemplate)).to_method()
+        plan = Plan(snapshot(method, shipped=False))
+        assert [p.collects for p in plan.phases()] == [True, False]
