@@ -233,3 +233,17 @@ def test_the_room_pages_pass_an_accessibility_audit(app, live_server, phone):  #
     piet.goto(f"{live_server.url}/intervision/{world['session_id']}/screen")
     audit(piet, "screen")
     assert problems == []
+
+
+def test_overtime_turns_the_whole_block_red(app, live_server, phone):  # noqa: F811
+    from datetime import timedelta
+
+    from leernet.timeutil import utcnow
+
+    with app.app_context():
+        world = iw.build(status="running", started_at=utcnow() - timedelta(minutes=6))
+    piet = open_session(phone, live_server, world, "plain")
+    expect(piet.locator("#live.over [data-time-up]")).to_be_visible()
+    expect(piet.locator("[data-countdown]")).to_have_text(re.compile(r"^\+1:0\d$"))
+    colour = piet.locator(".timer").evaluate("e => getComputedStyle(e).backgroundColor")
+    assert colour == "rgb(249, 222, 220)"

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from leernet.extensions import db
-from leernet.intervision import privacy
+from leernet.intervision import live, privacy
 from leernet.intervision.models import Card, Participant, Session
 from leernet.minutes import service as minutes_service
 from leernet.timeutil import utcnow
@@ -235,3 +235,17 @@ def test_a_custom_method_marks_its_collecting_phases_and_a_copy_keeps_the_marks(
         method = db.session.scalar(select(MethodTemplate)).to_method()
         plan = Plan(snapshot(method, shipped=False))
         assert [p.collects for p in plan.phases()] == [True, False]
+
+
+def test_a_press_counts_against_the_clock_it_saw_not_against_cards_or_roles(app, client, world):
+    iw.login(client, world, "facilitator")
+    press(client, world, "start")
+    with app.app_context():
+        mark = live.timer_mark(db.session.get(Session, world["session_id"]).timer_state)
+    choose(client, world, "timekeeper")  # bumps the version, the clock stays as it was
+    go = {"action": "next", "version": 1, "clock": mark}
+    assert client.post(iw.url(world, "/timer"), data=go, headers=HTMX).status_code == 200
+    assert row(app, world).phase == 1
+    again = client.post(iw.url(world, "/timer"), data=go, headers=HTMX)
+    assert "Someone else was just quicker" in again.get_data(True), "never a double step"
+    assert row(app, world).phase == 1
