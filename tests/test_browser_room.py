@@ -100,6 +100,7 @@ def test_a_lost_connection_is_shown_and_a_press_made_then_is_carried_out(
     expect(fien.locator("[data-connection] [data-lost]")).to_be_visible(timeout=5_000)
     fien.get_by_role("button", name="Pause").click()
     expect(fien.locator("[data-connection] [data-pending]")).to_be_visible()
+    fien.screenshot(path="/tmp/room-offline-360.png")
     fresh, server = restart(app, port, tmp_path)
     try:
         expect(fien.locator("#live")).to_have_attribute("data-status", "paused", timeout=6_000)
