@@ -63,6 +63,18 @@ def test_the_case_bringer_changes_in_phase_1_as_a_swap_rotation_records(app, cli
     assert row(app, world).version == 2, "every phone follows"
 
 
+def test_volunteers_are_listed_first_for_the_case(app, client, world):
+    with app.app_context():
+        session = db.session.get(Session, world["session_id"])
+        session.participant(world["ids"]["plain"]).volunteered = True
+        db.session.commit()
+    iw.login(client, world, "facilitator")
+    page = press(client, world, "start").get_data(True)
+    choices = page.split('id="case-bringer"', 1)[1].split("</select>", 1)[0]
+    names = re.findall(r">([^<]+)</option>", choices)
+    assert names[0] == "Piet Deelnemer (has a case)" and len(names) == 5, "anyone in the group"
+
+
 def test_the_case_bringer_stays_once_the_group_works_on_the_case(app, client, world):
     iw.login(client, world, "facilitator")
     press(client, world, "start")
@@ -121,13 +133,15 @@ def test_a_card_from_outside_the_session_or_the_round_is_refused(app, client, wo
     press(client, world, "start")
     press(client, world, "next")
     press(client, world, "next")
+    iw.login(client, world, "plain")
+    write(client, world, "Vertrouwelijke vraag")
     for who in ("outsider", "coordinator"):
         iw.login(client, world, who)
         assert write(client, world, "Binnendringer").status_code == 403, who
-    iw.login(client, world, "coordinator")
-    assert "cards for you" not in client.get(iw.url(world)).get_data(True)
+        assert "Vertrouwelijke vraag" not in client.get(iw.url(world)).get_data(True), who
+        assert "Vertrouwelijke" not in client.get(iw.url(world, "/state")).get_data(True), who
     with app.app_context():
-        assert db.session.scalar(select(Card.id)) is None
+        assert db.session.scalars(select(Card.text)).all() == ["Vertrouwelijke vraag"]
 
 
 def test_cards_are_erased_with_the_case(app, client, world):
