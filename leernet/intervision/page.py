@@ -3,8 +3,11 @@
 The same fragment serves the page, the state poll and every control's answer, so each
 phone always shows its own view: the case-bringer's calm "turned away" screen in a
 silent phase, the minute-taker's note field, the controls for facilitator, timekeeper
-and coordinator, and the phase and who holds which role for everyone. Confidential
-text (case, notes, reflection) is only put in the context of a participant.
+and a coordinator outside the session (with "whose case?" while the case is open), the
+card box in a collecting phase and the cards for the case-bringer, and the phase and
+who holds which role for everyone. Confidential text (case, notes, cards, reflection)
+is only put in the context of a participant. The room screen's context
+(``screen_context``) holds nothing confidential at all.
 """
 
 from sqlalchemy import select
