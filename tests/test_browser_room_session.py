@@ -14,7 +14,7 @@ from . import intervision_world as iw
 from .browser import browser, live_server, phone  # noqa: F401
 from .test_browser_room import in_view, open_session
 
-FOLLOW = 3_000
+FOLLOW = 5_000  # ms: polls every 2 s; five browsers on a busy machine get some slack
 CONTROLS = ("[data-countdown]", "button[value=pause]", "button[value=add_minute]",
             "button[value=finish]")  # fmt: skip
 
