@@ -24,8 +24,8 @@ def test_the_proposal_says_why_with_its_numbers(app):
 
 def test_every_reason_and_problem_reads_as_a_sentence(app):
     reasons = [rotation.LONGEST_AGO, rotation.FEWER_ROLES, rotation.TIEBREAK, rotation.VOLUNTEER,
-               rotation.ONLY_CANDIDATE, rotation.NO_ONE_ELSE, rotation.NEEDED_ELSEWHERE,
-               rotation.CHOSEN]  # fmt: skip
+               rotation.ONLY_CANDIDATE, rotation.LEFT_OVER, rotation.NO_ONE_ELSE,
+               rotation.NEEDED_ELSEWHERE, rotation.CHOSEN]  # fmt: skip
     with app.test_request_context(), force_locale("en"):
         for reason in reasons:
             why = Explanation("case_bringer", 1, 0, 3, None, reason, 2)

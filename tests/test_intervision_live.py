@@ -114,17 +114,32 @@ def test_the_polls_one_query_still_checks_who_asks(app, client, world):
     assert client.get(url).status_code == 302, "an ended session polls no more"
 
 
-def test_poll_sends_the_fragment_on_change_and_286_when_finished(app, client, world):
+def test_poll_sends_the_fragment_on_change_and_286_once_the_reflection_is_in(app, client, world):
     iw.login(client, world, "timekeeper")
     assert press(client, world, "start").status_code == 200
     state = client.get(f"/intervision/{world['session_id']}/state?v=0", headers=HTMX)
     assert state.status_code == 200 and 'v=1"' in state.get_data(as_text=True)
     assert press(client, world, "finish").status_code == 200
     done = client.get(f"/intervision/{world['session_id']}/state?v=1", headers=HTMX)
-    assert done.status_code == 286
+    assert done.status_code == 200, "phones keep polling for the reflection"
     assert "Session finished" in done.get_data(as_text=True)
-    assert "every 2s" not in done.get_data(as_text=True), "no poller once finished"
-    assert client.get(f"/intervision/{world['session_id']}/state?v=2").status_code == 286
+    assert "every 2s" in done.get_data(as_text=True)
+    assert client.get(f"/intervision/{world['session_id']}/state?v=2").status_code == 204
+    iw.login(client, world, "case_bringer")
+    saved = client.post(
+        f"/intervision/{world['session_id']}/reflection",
+        data={"reflection": "Ik zeg vaker nee.", "action": "Nee zeggen"},
+        headers=HTMX,
+    )
+    assert saved.status_code == 200
+    page = saved.get_data(as_text=True)
+    shown, folded = page.split("Change your reflection")
+    assert "Ik zeg vaker nee." in shown and "<details" in shown, "the card, the form folded away"
+    iw.login(client, world, "timekeeper")
+    last = client.get(f"/intervision/{world['session_id']}/state?v=2", headers=HTMX)
+    assert last.status_code == 286 and "Ik zeg vaker nee." in last.get_data(as_text=True)
+    assert "every 2s" not in last.get_data(as_text=True), "no poller once reflected"
+    assert client.get(f"/intervision/{world['session_id']}/state?v=3").status_code == 286
 
 
 @pytest.mark.parametrize("who", ["plain", "case_bringer", "minute_taker", "outsider"])

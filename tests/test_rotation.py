@@ -13,6 +13,7 @@ from leernet.intervision.rotation import (
     FACILITATOR,
     NO_ELIGIBLE_FACILITATOR,
     ROLES,
+    TIMEKEEPER,
     TOO_FEW_PARTICIPANTS,
     Participant,
     propose,
@@ -262,6 +263,14 @@ def test_passing_member_gets_nothing_and_a_newcomer_does_not_facilitate():
     proposal = propose(people, [FACILITATOR, CASE_BRINGER], history, passing={1})
     assert proposal.assignment == {FACILITATOR: 2, CASE_BRINGER: 3}
     assert proposal.explanation(FACILITATOR).reason == "only_candidate"
+
+
+def test_the_one_left_for_a_role_is_not_called_the_only_one_who_could_take_it():
+    history = {1: member(), 2: member(), 3: member()}
+    people = [Participant(i) for i in (1, 2, 3)]
+    proposal = propose(people, [FACILITATOR, CASE_BRINGER, TIMEKEEPER], history)
+    last = list(proposal.assignment)[-1]
+    assert proposal.explanation(last).reason == "left_over"
 
 
 def test_no_one_facilitates_twice_even_if_a_volunteer_must_step_in():

@@ -43,6 +43,9 @@ SESSION = {
     "intervision.reflection",
     "intervision.follow_up",
     "intervision.session_minutes",
+    "intervision.case_bringer",
+    "intervision.cards",
+    "intervision.screen",
 }
 CONTENT = {"intervision.case", "intervision.reflection"}
 #: What a coordinator outside the session may not do there (they see it and run it).
@@ -51,6 +54,8 @@ PARTICIPANTS_ONLY = {
     "intervision.my_part",
     "intervision.follow_up",
     "intervision.session_minutes",
+    "intervision.cards",
+    "intervision.screen",
 }
 #: What the world's member may change because they made it (other members may not).
 MEMBER_OWNS = {
@@ -74,7 +79,8 @@ OTHERS_REFUSED = MEMBER_REFUSED | MEMBER_OWNS | ATTENDEES_ONLY
 REFUSED = {
     "member": MEMBER_REFUSED
     | CONTENT
-    | {"intervision.control", "intervision.change_roles", "intervision.follow_up"},
+    | {"intervision.control", "intervision.change_roles", "intervision.follow_up"}
+    | {"intervision.case_bringer"},
     "non_participant": OTHERS_REFUSED | SESSION,
     "facilitator": OTHERS_REFUSED | CONTENT | {"intervision.note", "intervision.follow_up"},
     "coordinator": CONTENT | PARTICIPANTS_ONLY,

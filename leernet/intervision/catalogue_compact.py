@@ -34,6 +34,7 @@ COMPACT = Method(
                 "answers. No advice yet."
             ),
             _l('Turn "have you tried..." into a real question before it is answered.'),
+            collects=True,
         ),
         Phase(
             _l("Sharpening the question"),
@@ -55,6 +56,7 @@ COMPACT = Method(
             10,
             _l("Peers give concrete suggestions; the case-bringer says which ones help."),
             _l("One suggestion per person per round keeps it concrete."),
+            collects=True,
         ),
         Phase(
             _l("Action and evaluation"),

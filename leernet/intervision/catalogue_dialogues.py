@@ -32,6 +32,7 @@ BALINT = Method(
             10,
             _l("Ask only factual questions to complete the picture."),
             _l("Hold back questions that already carry an interpretation."),
+            collects=True,
         ),
         Phase(
             _l("The group explores"),
@@ -42,6 +43,7 @@ BALINT = Method(
             ),
             _l("Keep the group on feelings and the relationship, away from advice."),
             case_bringer_silent=True,
+            collects=True,
         ),
         Phase(
             _l("The case-bringer returns"),
@@ -84,6 +86,7 @@ ACTION_LEARNING = Method(
                 "no stories of your own."
             ),
             _l("Leave room for silence after a question; the thinking happens there."),
+            collects=True,
         ),
         Phase(
             _l("Agreeing actions"),
@@ -121,6 +124,7 @@ TROIKA = Method(
             2,
             _l("The two consultants ask clarifying questions; the client answers."),
             _l("Only questions that help you understand; ideas come next."),
+            collects=True,
         ),
         Phase(
             _l("Consultation"),
@@ -131,6 +135,7 @@ TROIKA = Method(
             ),
             _l("Talk to each other, not to the client's back."),
             case_bringer_silent=True,
+            collects=True,
         ),
         Phase(
             _l("The client responds"),
@@ -181,6 +186,7 @@ SOCRATIC = Method(
                 "Do you share the statement? Explore the reasons, values and assumptions behind it."
             ),
             _l("Welcome disagreement: it shows where the assumptions lie."),
+            collects=True,
         ),
         Phase(
             _l("Answering the central question"),

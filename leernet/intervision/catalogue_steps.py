@@ -43,6 +43,7 @@ INCIDENT = Method(
                 "answers. No advice or opinions yet."
             ),
             _l("Turn advice disguised as a question into a real question, kindly but firmly."),
+            collects=True,
         ),
         Phase(
             _l("Formulating the question"),
@@ -61,6 +62,7 @@ INCIDENT = Method(
                 "case-bringer writes down what they actually did."
             ),
             _l("Keep the room quiet so everyone forms their own view."),
+            collects=True,
         ),
         Phase(
             _l("Positions shared"),
@@ -125,6 +127,7 @@ GOSSIP = Method(
                 "case-bringer answers briefly. No advice yet."
             ),
             _l("Make sure the group understands the question before the gossip starts."),
+            collects=True,
         ),
         Phase(
             _l("Gossip round"),
@@ -135,6 +138,7 @@ GOSSIP = Method(
             ),
             _l("Keep the gossip respectful and about the case, and keep the case-bringer out."),
             case_bringer_silent=True,
+            collects=True,
         ),
         Phase(
             _l("Case-bringer's response"),
@@ -174,6 +178,7 @@ TEN_STEPS = Method(
             5,
             _l("Everyone writes down clarifying questions, without asking them yet."),
             _l("Remind people to write open questions, not advice."),
+            collects=True,
         ),
         Phase(
             _l("Choosing questions"),
@@ -216,6 +221,7 @@ TEN_STEPS = Method(
             10,
             _l("Peers give concrete tips and advice for the new approach."),
             _l("One tip per person per round keeps it concrete and fair."),
+            collects=True,
         ),
         Phase(
             _l("What we learned"),

@@ -97,6 +97,7 @@ def reflection(session_id):
     row.reflection = (form.reflection.data or "").strip()
     row.action = form.action.data or ""
     row.updated_at = now
+    roles.bump(session)  # the others' phones show it with their next poll
     db.session.commit()
     return answer(
         session_id, _("Thank you. Your group will ask about it next time."), kind="success"

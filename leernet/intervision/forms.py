@@ -114,6 +114,7 @@ class PhaseRow(Form):
     instruction = TextAreaField(_l("What everyone does"), validators=[Length(max=1000)])
     tip = TextAreaField(_l("Tip for the facilitator"), validators=[Length(max=1000)])
     silent = BooleanField(_l("The case-bringer only listens (turned away)"))
+    collects = BooleanField(_l("Everyone writes cards for the case-bringer (questions, advice)"))
 
     @property
     def filled(self):
@@ -161,6 +162,7 @@ class MethodForm(FlaskForm):
                 "instruction": (r.instruction.data or "").strip(),
                 "tip": (r.tip.data or "").strip(),
                 "silent": bool(r.silent.data),
+                "collects": bool(r.collects.data),
             }
             for r in self.rows()
         ]

@@ -81,6 +81,7 @@ def explain(explanation, names, today):
         rotation.TIEBREAK: _("Equal on everything; the order of names decided."),
         rotation.VOLUNTEER: _("Volunteered to bring a case."),
         rotation.ONLY_CANDIDATE: _("The only one who could take this role."),
+        rotation.LEFT_OVER: _("The others who could take it already had a role."),
         rotation.NO_ONE_ELSE: _("Facilitated last time too, but no one else can."),
         rotation.NEEDED_ELSEWHERE: _("%(name)s was needed for another role.", name=other),
         rotation.CHOSEN: _("Chosen by hand."),

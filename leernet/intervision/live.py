@@ -4,7 +4,8 @@ Every phone polls ``state`` every two seconds, so its cheap path is one small qu
 (``caller_and_poll_row``: who asks, as the login check needs it, and the session's
 version and status plus whether this user takes part, by a LEFT JOIN on the unique
 (session, user) index), run by the database driver itself, and no template. A control
-names the version its sender saw and writes with ``UPDATE ... WHERE version = :seen``:
+names the version its sender saw (and the clock it saw: a card or a role change in
+between does not make a press stale) and writes with ``UPDATE ... WHERE version = :seen``:
 when two phones press "next" at once, the database lets exactly one UPDATE match, the
 other finds the new version and answers with the current state instead. Finishing draws
 up the session's minutes from the phase notes in the same transaction (``minutes.draw_up``).
@@ -13,15 +14,16 @@ up the session's minutes from the phase notes in the same transaction (``minutes
 import math
 from dataclasses import dataclass
 
-from sqlalchemy import and_, bindparam, select, update
+from sqlalchemy import and_, bindparam, exists, select, update
 from sqlalchemy.exc import OperationalError
 
 from ..auth.caller import Caller
 from ..auth.logins import Login
 from ..extensions import db
+from ..meetings.models import Meeting
 from ..members.models import User
 from . import minutes, roles, timer
-from .models import Participant, Session
+from .models import Commitment, Participant, Session
 from .plans import Plan
 
 
@@ -119,6 +121,18 @@ def caller_and_poll_row(user_id, key_hash, session_id):
     return caller, _poll_row(*row[4:])
 
 
+def following(session_id, now):
+    """After the finish: whether phones keep polling (no reflection saved yet, and the
+    meeting not over), so the reflection reaches every phone without a reload."""
+    reflected = exists().where(Commitment.session_id == session_id, Commitment.reflection != "")
+    row = db.session.execute(
+        select(Meeting.ends_at, reflected)
+        .join(Session, Session.meeting_id == Meeting.id)
+        .where(Session.id == session_id)
+    ).first()
+    return row is not None and not row[1] and row[0] > now
+
+
 def ms(moment):
     return int(moment.timestamp() * 1000)
 
@@ -160,13 +174,24 @@ REFUSED = "refused"
 LAST_PHASE = "last_phase"
 
 
-def control(session, action, seen, now):
-    """Apply ``action`` if ``seen`` is still the version; return None or STALE/REFUSED."""
+def timer_mark(state):
+    """What a press saw of the clock alone. Roles, cards and the case bump the version
+    too; a press made while only those changed still means the same step, so it goes
+    on (against the current version, which still makes two presses one step)."""
+    started = ms(state.started_at) if state.started_at else 0
+    paused = f"{state.paused_seconds:.3f}"
+    return f"{state.phase}:{state.status}:{state.extra_seconds}:{paused}:{started}"
+
+
+def control(session, action, seen, now, mark=None):
+    """Apply ``action`` if ``seen`` is still the version, or the clock is still as
+    ``mark`` says; return None or STALE/REFUSED/LAST_PHASE."""
     transition = timer.TRANSITIONS.get(action)
     if transition is None:
         return REFUSED
-    if seen != session.version:
+    if seen != session.version and (mark is None or mark != timer_mark(session.timer_state)):
         return STALE
+    seen = session.version
     plan = Plan(session.plan)
     if action == "next" and session.phase + 1 >= plan.count:
         return LAST_PHASE

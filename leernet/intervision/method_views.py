@@ -65,7 +65,7 @@ def copy_method(method_key):
         description=str(item.description),
         roles=data["roles"],
         phases=[
-            {k: p[k] for k in ("name", "minutes", "instruction", "tip", "silent")}
+            {k: p[k] for k in ("name", "minutes", "instruction", "tip", "silent", "collects")}
             for p in data["phases"]
         ],  # fmt: skip
         turns=data["turns"],

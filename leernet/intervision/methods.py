@@ -34,14 +34,17 @@ ROLE_LABELS = {
 @dataclass(frozen=True)
 class Phase:
     """One time box: what everyone does now (``instruction``), a hint for a
-    first-time facilitator (``tip``), and whether the case-bringer only listens
-    (``case_bringer_silent``: the "turned away" view on their phone)."""
+    first-time facilitator (``tip``), whether the case-bringer only listens
+    (``case_bringer_silent``: the "turned away" view on their phone), and whether
+    participants write cards for the case-bringer in it (``collects``: a question or
+    advice round)."""
 
     name: str
     minutes: int
     instruction: str = ""
     tip: str = ""
     case_bringer_silent: bool = False
+    collects: bool = False
 
 
 @dataclass(frozen=True)

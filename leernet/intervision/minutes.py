@@ -37,7 +37,7 @@ from ..minutes import rules, service, subjects
 from ..minutes.search import also_watch
 from ..timeutil import utcnow
 from . import privacy
-from .models import Participant, PhaseNote, Session
+from .models import Card, Participant, PhaseNote, Session
 from .plans import Plan
 from .rotation import FACILITATOR, MINUTE_TAKER
 
@@ -69,23 +69,40 @@ def minute_taker_id(session):
     return holder.user_id if holder else None
 
 
+def _card_line(card):
+    text = " ".join(card.text.split())
+    if card.marked:
+        return "- " + _("%(text)s (helped)", text=text)
+    return f"- {text}"
+
+
 def notes_markdown(session):
-    """The session's phase notes as Markdown: a heading per noted phase, in method order."""
+    """The session's phase notes and cards as Markdown: a heading per phase that has
+    either, in method order (the cards the case-bringer marked say so)."""
     plan = Plan(session.plan)
-    notes = db.session.scalars(
-        select(PhaseNote)
-        .where(PhaseNote.session_id == session.id, PhaseNote.text != "")
-        .order_by(PhaseNote.phase)
-    ).all()
+    notes = {
+        n.phase: n.text.strip()
+        for n in db.session.scalars(
+            select(PhaseNote).where(PhaseNote.session_id == session.id, PhaseNote.text != "")
+        )
+    }
+    cards = {}
+    for card in db.session.scalars(
+        select(Card).where(Card.session_id == session.id).order_by(Card.id)
+    ):
+        cards.setdefault(card.phase, []).append(_card_line(card))
     parts = []
-    for note in notes:
-        phase = plan.phase(note.phase)
-        if phase is None or not note.text.strip():
+    for index in sorted(set(notes) | set(cards)):
+        phase = plan.phase(index)
+        if phase is None or not (notes.get(index) or cards.get(index)):
             continue
         name = phase.name
         if plan.turns > 1:
             name = _("%(phase)s (round %(num)d)", phase=name, num=phase.turn)
-        parts.append(f"## {name}\n\n{note.text.strip()}")
+        body = [notes[index]] if notes.get(index) else []
+        if cards.get(index):
+            body.append(_("Cards:") + "\n\n" + "\n".join(cards[index]))
+        parts.append(f"## {name}\n\n" + "\n\n".join(body))
     text = "\n\n".join(parts) + "\n" if parts else ""
     return text.replace("\r\n", "\n")[: service.MAX_TEXT]  # as ``service.save`` keeps it
 

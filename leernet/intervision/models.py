@@ -163,3 +163,21 @@ class Commitment(db.Model):
 
     session: Mapped[Session] = relationship(foreign_keys=[session_id])
     user: Mapped[User] = relationship()
+
+
+class Card(db.Model):
+    """A short card a participant writes in a collecting phase (a question, a piece of
+    advice, a gossip line) for the case-bringer, who may mark the ones that help. As
+    confidential as the case: participants only, erased with it (``privacy.remove``)."""
+
+    __tablename__ = "intervision_card"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("intervision_session.id", ondelete="CASCADE"), index=True
+    )
+    phase: Mapped[int] = mapped_column(Integer)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+    text: Mapped[str] = mapped_column(String(280))
+    marked: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at = mapped_column(UTCDateTime, default=utcnow)

@@ -3,15 +3,18 @@
 The same fragment serves the page, the state poll and every control's answer, so each
 phone always shows its own view: the case-bringer's calm "turned away" screen in a
 silent phase, the minute-taker's note field, the controls for facilitator, timekeeper
-and coordinator, and the phase and who holds which role for everyone. Confidential
-text (case, notes, reflection) is only put in the context of a participant.
+and a coordinator outside the session (with "whose case?" while the case is open), the
+card box in a collecting phase and the cards for the case-bringer, and the phase and
+who holds which role for everyone. Confidential text (case, notes, cards, reflection)
+is only put in the context of a participant. The room screen's context
+(``screen_context``) holds nothing confidential at all.
 """
 
 from sqlalchemy import select
 
 from ..extensions import db
 from ..meetings.attendance import present_members
-from . import labels, live, roles, timer
+from . import labels, live, roles, round_cards, timer
 from .models import Commitment, PhaseNote
 from .plans import Plan
 from .policy import CONTROLLING
@@ -47,11 +50,12 @@ def context(session, user, now, message=None):
         "me": me,
         "role": role,
         "participant": me is not None,
-        "may_control": bool(user.is_coordinator or (me and role in CONTROLLING)),
+        "may_control": role in CONTROLLING if me else bool(user.is_coordinator),
         "client": client,
         "holders": [(r, session.holder(r)) for r in plan.roles],
         "turned_away": bool(me and client is me and phase and phase.silent and status in ACTIVE),
         "clock": live.clock(session, plan, now),
+        "timer_mark": live.timer_mark(session.timer_state),
         "message": message,
         "labels": labels,
         "names": {p.user_id: p.user.display_name for p in session.participants},
@@ -59,11 +63,31 @@ def context(session, user, now, message=None):
         "notes": {},
         "commitment": None,
         "commitments": [],
+        "case_open": False,
+        "case_choices": [],
+        "collecting": None,
+        "cards": [],
+        "card_reader": False,
+        "following": status != timer.FINISHED,
     }
+    if ctx["may_control"] and roles.case_open(session, plan):
+        ctx["case_open"] = True
+        ctx["case_choices"] = sorted(
+            session.participants, key=lambda p: (not p.volunteered, p.passed, names_key(p))
+        )
     if status == timer.READY:
         ctx.update(setup(session, plan, user, me))
     if me is None:
         return ctx
+    ctx["case_open"] = ctx["case_open"] or roles.case_open(session, plan)
+    ctx["collecting"] = round_cards.collecting(session, plan) if me is not client else None
+    if status != timer.READY and not session.case_removed:
+        mine = client is me or session.holder(CASE_BRINGER) is me
+        ctx["card_reader"] = mine
+        ctx["cards"] = [
+            c for c in round_cards.of_session(session.id)
+            if mine or (c.author_id == user.id and c.phase == session.phase)
+        ]  # fmt: skip
     if role == MINUTE_TAKER and status in ACTIVE:
         ctx["note"] = db.session.scalar(
             select(PhaseNote).where(
@@ -76,7 +100,36 @@ def context(session, user, now, message=None):
             select(Commitment).where(Commitment.session_id == session.id).order_by(Commitment.id)
         ).all()
         ctx["commitment"] = next((c for c in ctx["commitments"] if c.user_id == user.id), None)
+        ctx["following"] = following(session, ctx["commitments"], now)
     return ctx
+
+
+def names_key(participant):
+    return participant.user.display_name.casefold()
+
+
+def following(session, commitments, now):
+    """After the finish, phones keep polling until the reflection is saved or the
+    meeting is over: that is when the others see it appear."""
+    return not any(c.reflection for c in commitments) and session.meeting.ends_at > now
+
+
+def screen_context(session, now):
+    """The room screen: phase, instruction, who holds which role, the clock. No case."""
+    plan = Plan(session.plan)
+    phase = plan.phase(session.phase)
+    return {
+        "session": session,
+        "plan": plan,
+        "phase": phase,
+        "next_phase": plan.phase(session.phase + 1) if session.phase + 1 < plan.count else None,
+        "holders": [(r, session.holder(r)) for r in plan.roles],
+        "client": client_for(session, plan, phase.turn) if phase else None,
+        "names": {p.user_id: p.user.display_name for p in session.participants},
+        "clock": live.clock(session, plan, now),
+        "labels": labels,
+        "me": None,
+    }
 
 
 def setup(session, plan, user, me):
@@ -94,7 +147,7 @@ def setup(session, plan, user, me):
         if text and text not in warnings:
             warnings.insert(0, text)
     addable = []
-    if user.is_coordinator or (me and me.role in CONTROLLING):
+    if (me.role in CONTROLLING) if me else user.is_coordinator:
         taken = taken_ids(session.meeting)
         addable = [u for u in present_members(session.meeting) if u.id not in taken]
     return {

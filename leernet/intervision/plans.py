@@ -1,7 +1,7 @@
 """A session's method as it was when the session was created (its *plan*).
 
 The plan is plain JSON on the session row: ``{"name", "shipped", "roles", "turns",
-"phases": [{"name", "minutes", "instruction", "tip", "silent"}]}``. A shipped method
+"phases": [{"name", "minutes", "instruction", "tip", "silent", "collects"}]}``. A shipped method
 is stored with its English message ids and translated when shown, so a Dutch and an
 English phone see the same session in their own language; a custom method is stored
 in the words its coordinator typed.
@@ -35,6 +35,7 @@ def snapshot(method: Method, shipped: bool) -> dict:
                     "instruction": _text(p.instruction),
                     "tip": _text(p.tip),
                     "silent": bool(p.case_bringer_silent),
+                    "collects": bool(p.collects),
                 }
                 for p in method.phases
             ],
@@ -57,6 +58,7 @@ class PlanPhase:
     instruction: str
     tip: str
     silent: bool
+    collects: bool
 
 
 class Plan:
@@ -102,6 +104,7 @@ class Plan:
             instruction=self._t(raw.get("instruction", "")),
             tip=self._t(raw.get("tip", "")),
             silent=bool(raw.get("silent")),
+            collects=bool(raw.get("collects")),
         )
 
     def phases(self):

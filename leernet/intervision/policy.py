@@ -2,7 +2,8 @@
 
 Confidential by default: the case, phase notes and reflection are for the session's
 participants only. A coordinator who is not in the session may see that it exists and
-run its timer (someone must, when a group gets stuck), never read what was said. Each
+run its timer (someone must, when a group gets stuck), never read what was said; a
+coordinator who takes part has the view and rights of their role in it. Each
 rule reads the one ``live.poll_row`` query and keeps it on ``g`` for the view; for the
 state poll that row comes with the signed-in user's own, so the poll is one query.
 """
@@ -41,7 +42,11 @@ def forget(session_id, user):
 
 
 def may_control(user, row):
-    return bool(user.is_coordinator or (row.participant and row.role in CONTROLLING))
+    """Facilitator and timekeeper; a coordinator only from outside the session (one who
+    takes part, say as case-bringer, has the view of their role)."""
+    if row.participant:
+        return row.role in CONTROLLING
+    return bool(user.is_coordinator)
 
 
 def session_viewer(user, session_id, **_args):

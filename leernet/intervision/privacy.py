@@ -2,20 +2,20 @@
 
 A session may say its case details are kept only ``expires_after_days`` after it took
 place. They are then blanked in the database (not hidden: gone) and the page says
-"removed". The session's minutes hold its notes, so they go too: every revision, and
-their entry in the search index. Pages check on access; ``flask --app app leernet
-expire-cases`` sweeps the rest for cron. The commitment's action stays: the follow-up
-round needs it.
+"removed"; the cards written for the case-bringer are deleted. The session's minutes
+hold its notes and cards, so they go too: every revision, and their entry in the search
+index. Pages check on access; ``flask --app app leernet expire-cases`` sweeps the rest
+for cron. The commitment's action stays: the follow-up round needs it.
 """
 
 from datetime import timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 
 from ..extensions import db
 from ..meetings.models import Meeting
 from ..minutes import service as minutes_service
-from .models import Commitment, PhaseNote, Session
+from .models import Card, Commitment, PhaseNote, Session
 
 
 def expires_at(session, held_at):
@@ -52,6 +52,11 @@ def remove(session_id, now):
         .where(Commitment.session_id == session_id)
         .values(reflection="")
         .execution_options(synchronize_session=False)
+    )
+    db.session.execute(
+        delete(Card).where(Card.session_id == session_id).execution_options(
+            synchronize_session=False
+        )
     )
     minutes = minutes_service.find("session", session_id)
     if minutes is not None:

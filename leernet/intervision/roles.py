@@ -144,3 +144,36 @@ def bump(session):
     db.session.execute(
         update(Session).where(Session.id == session.id).values(version=Session.version + 1)
     )
+
+
+def case_open(session, plan):
+    """Whether the case-bringer may still change: before the start, and after it until
+    the first phase in which the case-bringer is silent (the group talks about *their*
+    case from then on), or to the end of phase 1 for a method without such a phase."""
+    if session.status == timer.READY:
+        return True
+    if session.status not in (timer.RUNNING, timer.PAUSED):
+        return False
+    silent = [p.index for p in plan.phases() if p.silent]
+    return session.phase < (silent[0] if silent else 1)
+
+
+def change_case_bringer(session, member_id):
+    """``member_id`` brings the case; their role passes to the one who did (a swap).
+
+    Once the session runs, what each of the two holds is what they held: rotation
+    counts the roles people actually had.
+    """
+    new = session.participant(member_id)
+    old = session.holder(rotation.CASE_BRINGER)
+    if new is None or new is old:
+        return
+    if old is not None:
+        old.role = new.role
+    new.role = rotation.CASE_BRINGER
+    new.passed = False
+    if session.status != timer.READY:
+        for person in (new, old):
+            if person is not None:
+                person.held_role = person.role
+    session.roles_edited = True

@@ -42,6 +42,7 @@ FEWER_ROLES = "fewer_roles"  # equal on both, but held fewer roles overall
 TIEBREAK = "tiebreak"  # equal on all of that; the stable order decided
 VOLUNTEER = "volunteer"  # volunteered to bring a case
 ONLY_CANDIDATE = "only_candidate"  # nobody else could take this role
+LEFT_OVER = "left_over"  # others could, but they already had a role when this was decided
 NO_ONE_ELSE = "no_one_else"  # facilitated last time too, but nobody else can
 NEEDED_ELSEWHERE = "needed_elsewhere"  # the runner-up was needed for another role
 CHOSEN = "chosen"  # set by hand (see ``assignment``)
@@ -64,7 +65,7 @@ class Explanation:
     """Why ``member_id`` got ``role``, with the numbers to say so.
 
     ``runner_up`` is the candidate the choice was decided against (None for
-    volunteer/only_candidate/no_one_else/chosen).
+    volunteer/only_candidate/left_over/no_one_else/chosen).
     """
 
     role: str
@@ -244,7 +245,11 @@ def _reason(ctx, assignment, index, role, member):
         if person != member and person not in taken and key[0] == mine[0]
     ]
     if not rivals:
-        return ONLY_CANDIDATE, None
+        others = any(
+            person != member and person in taken and key[0] == mine[0]
+            for person, key in ctx.ranked[role]
+        )
+        return (LEFT_OVER if others else ONLY_CANDIDATE), None
     rival, theirs = rivals[0]
     if theirs < mine:
         return NEEDED_ELSEWHERE, rival

@@ -92,19 +92,10 @@ def for_the_day(meeting, method, shipped, template, size, mix, by, expires=None)
     taken = taken_ids(meeting)
     people = [uid for uid in present if uid not in taken]
     groups = form_groups(people, size, previous_groups(meeting) if mix else (), mix)
-    offset = count_sessions(meeting)
+    names = free_names(meeting, len(groups))
     made = [
-        create(
-            meeting,
-            _("Group %(num)d", num=offset + n),
-            method,
-            shipped,
-            template,
-            ids,
-            by,
-            expires=expires,
-        )  # fmt: skip
-        for n, ids in enumerate(groups, start=1)
+        create(meeting, name, method, shipped, template, ids, by, expires=expires)
+        for name, ids in zip(names, groups, strict=True)
     ]
     propose_all(made, meeting)
     return made
@@ -136,8 +127,17 @@ def taken_ids(meeting):
     )
 
 
-def count_sessions(meeting):
-    return len(db.session.scalars(select(Session.id).where(Session.meeting_id == meeting.id)).all())
+def free_names(meeting, count):
+    """"Group 1", "Group 2", ...: the first numbers no session of the meeting is named
+    with yet (a standing group's own name takes no number)."""
+    used = set(db.session.scalars(select(Session.name).where(Session.meeting_id == meeting.id)))
+    names, number = [], 1
+    while len(names) < count:
+        name = _("Group %(num)d", num=number)
+        if name not in used:
+            names.append(name)
+        number += 1
+    return names
 
 
 def active_groups():

@@ -2,7 +2,7 @@
 
 Shipped methods stay in code (``catalogue``), keyed; a ``MethodTemplate`` is a
 coordinator's own method or an edited copy of a shipped one. Its phases are a JSON
-list of ``{name, minutes, instruction, tip, silent}``: they are always read and written
+list of ``{name, minutes, instruction, tip, silent, collects}``: they are always read and written
 whole, never queried one by one.
 """
 
@@ -50,6 +50,7 @@ class MethodTemplate(db.Model):
                 p.get("instruction", ""),
                 p.get("tip", ""),
                 bool(p.get("silent")),
+                bool(p.get("collects")),
             )
             for p in self.phases or []
         )

@@ -68,16 +68,17 @@ def new_sessions(meeting_id):
         else:
             db.session.commit()
             ready = ngettext(
-                "%(num)d group ready. Roles are proposed.",
-                "%(num)d groups ready. Roles are proposed.",
+                "%(num)d group is ready. Roles are proposed.",
+                "%(num)d groups are ready. Roles are proposed.",
                 len(made),
             )
             flash(ready, "success")
             return go(url_for("meetings.detail", meeting_id=meeting.id) + "#intervision")
     status = 422 if error else form_status()
     present = len(present_members(meeting))
+    free = max(present - len(sessions.taken_ids(meeting)), 0)
     return render("intervision/new.html", form=form, meeting=meeting, error=error,
-                  present=present, groups=groups, status=status)  # fmt: skip
+                  present=present, free=free, groups=groups, status=status)  # fmt: skip
 
 
 def _grouping_error(form, meeting, problem):

@@ -3,7 +3,8 @@
 The poll (``state``) is the hot path: every phone asks every two seconds. It answers
 from the one row its access rule already read: ``204`` when the version the phone
 shows is still current (no template, no further query), the phone's fragment when it
-changed, ``286`` (htmx: stop polling) once the session is finished.
+changed, ``286`` (htmx: stop polling) once the session is finished and its reflection
+saved (or the meeting over): until then the others' phones wait for the reflection.
 """
 
 from flask import Blueprint, Response, abort, flash, request, url_for
@@ -90,13 +91,14 @@ def state(session_id):
     row = seen(current_user, session_id)
     shown = request.args.get("v", type=int)
     if shown == row.version:
-        code = 286 if row.status == timer.FINISHED else 204
+        done = row.status == timer.FINISHED and not live.following(session_id, utcnow())
+        code = 286 if done else 204
         return Response(status=code, headers={**NO_STORE, "ETag": f'"{row.version}"'})
     if shown is None and str(row.version) in request.if_none_match:
         return Response(status=304, headers={**NO_STORE, "ETag": f'"{row.version}"'})
     session, now = load_session(session_id)
     response = show(session, now, fragment=True)
-    if session.status == timer.FINISHED:
+    if session.status == timer.FINISHED and not live.following(session_id, now):
         response.status_code = 286
     return response
 
@@ -113,7 +115,8 @@ MESSAGES = {
 def control(session_id):
     session, now = load_session(session_id)
     action = request.form.get("action", "")
-    outcome = live.control(session, action, request.form.get("version", type=int), now)
+    seen = request.form.get("version", type=int)
+    outcome = live.control(session, action, seen, now, request.form.get("clock"))
     message = MESSAGES[outcome]() if outcome else None
     forget(session_id, current_user)
     session = sessions.load(session_id)
@@ -154,6 +157,7 @@ from . import (  # noqa: E402, F401  (they register routes, cards, sections, com
     export,
     method_views,
     minutes,
+    room_views,
     session_views,
     setup_views,
 )

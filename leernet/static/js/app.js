@@ -138,11 +138,14 @@
 
 /* The live intervision timer: count down locally from the server's deadline, corrected
    for the phone's clock (deadline + (now here - now on the server)); mark the end of a
-   phase (colour, vibration, a soft tone after a first tap); keep the screen awake. */
+   phase (colour, vibration, a soft tone after a first tap); keep the screen awake. The
+   countdown needs nothing but this script: it runs even if htmx never loads. It ticks
+   once a second, on the second the digits change, and not while the page is hidden. */
 (function () {
   "use strict";
-  var live = { el: null, deadline: 0, left: 0, total: 0, running: false, ended: true };
-  var lock = null, audio = null;
+  var live = { el: null, deadline: 0, left: 0, total: 0, running: false, ended: true,
+    status: "" };
+  var lock = null, audio = null, timerId = null;
 
   function text(ms) {
     var over = ms <= 0, s = over ? Math.floor(-ms / 1000) : Math.ceil(ms / 1000);
@@ -151,7 +154,7 @@
   function remaining() { return live.running ? live.deadline - Date.now() : live.left; }
 
   function setup() {
-    var el = document.getElementById("live");
+    var el = document.getElementById("live"), before = live.status;
     live.el = el;
     if (el) {
       var d = el.dataset;
@@ -160,15 +163,30 @@
       live.left = +d.remaining || 0;
       live.deadline = Date.now() + (+d.deadline - +d.serverNow);
       live.ended = d.status === "ready" || remaining() <= 0;
+      live.status = d.status;
+      // After the start the clock and the controls are what matter: bring them in view.
+      if (before === "ready" && d.status === "running" && el.getBoundingClientRect().top < 0) {
+        el.scrollIntoView({ block: "start" });
+      }
     }
     wake();
+    schedule();
+  }
+
+  function schedule() {
+    clearTimeout(timerId);
+    timerId = null;
     tick();
+    if (!live.el || document.visibilityState === "hidden") return;
+    var left = remaining(), wait = 1000;
+    if (live.running) wait = ((left % 1000) + 1000) % 1000 || 1000;  // the next change
+    timerId = setTimeout(schedule, wait + 5);
   }
 
   function tick() {
     var el = live.el;
     if (!el || !el.isConnected) return;
-    var left = remaining(), over = left <= 0 && el.dataset.status !== "ready";
+    var left = remaining(), over = left <= 0 && /running|paused/.test(el.dataset.status);
     var clock = el.querySelector("[data-countdown]"), bar = el.querySelector("[data-progress]");
     if (clock) { clock.textContent = text(left); clock.setAttribute("data-left", Math.round(left)); }
     if (bar && live.total) bar.value = Math.max(0, Math.min(live.total, live.total - left));
@@ -214,8 +232,75 @@
     if (audio && audio.state === "suspended") audio.resume();
   }, { passive: true });
 
-  // Before a new fragment replaces the old one: save a note still waiting to be sent,
-  // and never swap an error page into the live view.
+  document.addEventListener("visibilitychange", function () { wake(); schedule(); });
+  document.addEventListener("DOMContentLoaded", setup);
+  document.addEventListener("htmx:load", function (event) {
+    if (event.target.id === "live" || event.target.querySelector("#live") || !live.el ||
+        !live.el.isConnected) setup();
+  });
+  if (document.readyState !== "loading") setup();
+})();
+
+/* The live view's link to the server (htmx's requests): before a new fragment replaces
+   the old one, save a note still waiting to be sent and never swap an error page in;
+   show within seconds that the server is out of reach and when it is back; and keep a
+   press made meanwhile, to send it (with the version its presser saw, so a stale press
+   is refused, not doubled) when the connection returns, unless its presser cancels. */
+(function () {
+  "use strict";
+  var lost = false, pending = null, backTimer = null;
+
+  function bar() { return document.querySelector("[data-connection]"); }
+  function show() {
+    var el = bar();
+    if (!el) return;
+    el.querySelector("[data-lost]").hidden = !lost;
+    el.querySelector("[data-back]").hidden = lost || !!pending || !backTimer;
+    el.querySelector("[data-pending]").hidden = !pending;
+    el.hidden = !lost && !pending && !backTimer;
+    document.documentElement.classList.toggle("offline", lost);
+  }
+  function toLive(detail) {
+    var target = detail.target || (detail.requestConfig && detail.requestConfig.target);
+    return !!target && target.id === "live";
+  }
+
+  function failed(event) {
+    var detail = event.detail, config = detail.requestConfig || {};
+    if (!toLive(detail)) return;
+    lost = true;
+    clearTimeout(backTimer);
+    backTimer = null;
+    if (config.verb && config.verb !== "get") {
+      var values = {};
+      (config.formData || new FormData()).forEach(function (value, key) { values[key] = value; });
+      pending = { path: config.path, values: values };
+    }
+    show();
+  }
+  document.addEventListener("htmx:sendError", failed);
+  document.addEventListener("htmx:timeout", failed);
+
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var xhr = event.detail.xhr;
+    if (!xhr || !xhr.status || !lost) return;
+    lost = false;
+    backTimer = setTimeout(function () { backTimer = null; show(); }, 3000);
+    if (pending && window.htmx) {
+      var press = pending;
+      pending = null;
+      window.htmx.ajax("POST", press.path, { source: "#live", target: "#live",
+        swap: "outerHTML", values: press.values });
+    }
+    show();
+  });
+
+  document.addEventListener("click", function (event) {
+    if (!event.target.closest("[data-cancel]")) return;
+    pending = null;
+    show();
+  });
+
   document.addEventListener("htmx:beforeSwap", function (event) {
     if (!event.detail.target || event.detail.target.id !== "live") return;
     var status = event.detail.xhr.status;
@@ -226,21 +311,18 @@
     event.detail.target.querySelectorAll("[data-autosave]").forEach(function (area) {
       if (area.value !== area.defaultValue && window.htmx) window.htmx.trigger(area, "save");
     });
-  });
-  document.addEventListener("htmx:afterRequest", function (event) {
-    var area = event.detail.elt;
-    if (area && area.matches && area.matches("[data-autosave]") && event.detail.successful) {
-      area.defaultValue = area.value;
+    // A card sent: empty its box, which the new view keeps (hx-preserve).
+    var from = event.detail.requestConfig && event.detail.requestConfig.elt;
+    var box = document.getElementById("card-text");
+    if (status === 200 && box && from && from.matches && from.matches("[data-card-form]")) {
+      box.value = "";
     }
   });
-
-  document.addEventListener("visibilitychange", wake);
-  document.addEventListener("DOMContentLoaded", setup);
-  document.addEventListener("htmx:load", function (event) {
-    if (event.target.id === "live" || event.target.querySelector("#live") || !live.el ||
-        !live.el.isConnected) setup();
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var elt = event.detail.elt;
+    if (!elt || !elt.matches || !event.detail.successful) return;
+    if (elt.matches("[data-autosave]")) elt.defaultValue = elt.value;
   });
-  setInterval(tick, 250);
 })();
 
 /* Notifications (issue 18): the service worker, and push on and off for this device from
