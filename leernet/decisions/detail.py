@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from ..admin.models import current_network
+from ..discussion.thread import thread_context
 from ..errors import error_page
 from ..extensions import db
 from ..timeutil import utcnow
@@ -143,6 +144,7 @@ def detail_context(decision, form=None):
         decision.status == rules.OPEN and network is not None and network.anonymous_tallies
     )
     context["stance_note"] = _stance_note(decision, mine)
+    context.update(thread_context(decision))
     return context
 
 
