@@ -58,7 +58,9 @@ class BoardItem(db.Model):
 
 class BoardReply(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
-    item_id: Mapped[int] = mapped_column(ForeignKey("board_item.id", ondelete="CASCADE"), index=True)
+    item_id: Mapped[int] = mapped_column(
+        ForeignKey("board_item.id", ondelete="CASCADE"), index=True
+    )
     body: Mapped[str] = mapped_column(Text)  # Markdown
     author_id: Mapped[int | None] = mapped_column(
         ForeignKey("user.id", ondelete="SET NULL"), index=True

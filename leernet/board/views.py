@@ -10,8 +10,8 @@ from sqlalchemy.orm import selectinload
 
 from ..access import COORDINATOR, MEMBER, access
 from ..extensions import db
-from ..moderation import hide
 from ..members.models import ExpertiseTag
+from ..moderation import hide
 from ..value.figures import local_today
 from ..web import external_url, form_status, go, render
 from . import cards, demo, erase, export, value  # noqa: F401  (register the board's parts)

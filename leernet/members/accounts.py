@@ -11,7 +11,6 @@ from ..extensions import db
 from ..security import hash_password
 from .models import ExpertiseTag, User
 
-
 #: ``fn(user)`` per feature that removes what an erased member wrote there (their own
 #: words that are not a shared record), filled by ``on_erase``.
 ERASERS = []
