@@ -60,7 +60,8 @@ MEMBER_OWNS = {
     "questions.delete_answer",
     "value.edit_story",
     "value.delete_story",
-}
+} | (POSTER_ONLY := {"board.edit", "board.state", "discussion.change"})
+#: ^ a coordinator may hide someone's notice or comment, never change it.
 #: The world's minutes are shared with the meeting's attendees (the member was there).
 ATTENDEES_ONLY = {
     "minutes.view",
@@ -76,7 +77,7 @@ REFUSED = {
     | {"intervision.control", "intervision.change_roles", "intervision.follow_up"},
     "non_participant": OTHERS_REFUSED | SESSION,
     "facilitator": OTHERS_REFUSED | CONTENT | {"intervision.note", "intervision.follow_up"},
-    "coordinator": CONTENT | PARTICIPANTS_ONLY,
+    "coordinator": CONTENT | PARTICIPANTS_ONLY | POSTER_ONLY,
 }
 
 
@@ -96,7 +97,10 @@ def build():
     series, _meetings = factories.series("Intervisie", by=coordinator)
     poll = factories.poll(coordinator)
     decision = closed_decision(member, other)
-    factories.decision(member, "Open voorstel", method="majority")
+    proposal = factories.decision(member, "Open voorstel", method="majority")
+    comment = factories.comment(proposal, member)
+    notice = factories.board_item(member, tags="subsidies")
+    reply = factories.board_reply(notice, other)
     story = factories.story(member, link=("meeting", meeting.id))
     factories.story(other, "Alleen voor coördinatoren", visibility="coordinators")
     past = factories.meeting("Afgelopen bijeenkomst", days=-2, host=coordinator)
@@ -135,6 +139,9 @@ def build():
         "method_key": "incident",
         "template_id": template.id,
         "group_id": group.id,
+        "item_id": notice.id,
+        "reply_id": reply.id,
+        "comment_id": comment.id,
     }
     return people, values
 

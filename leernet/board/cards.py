@@ -7,4 +7,4 @@ from .items import KINDS, newest
 @card("board", "board/_card.html", order=45, lazy=True)
 def board_card(user):
     items = newest(user)
-    return {"items": items, "kinds": KINDS} if items else None
+    return {"notices": items, "kinds": KINDS} if items else None
