@@ -69,11 +69,13 @@ def test_directory_answers_who_knows_and_who_else_wants_to_learn(app, client, pe
         set_tags(learner, "marketing", "wishes")
         gone = factories.user("Gijs Gestopt", active=False)
         set_tags(gone, "marketing", "wishes")
+        set_tags(db.session.get(User, people["member"][0]), "marketing", "wishes")
         db.session.commit()
     login_as(client, people, "member")
     page = client.get("/members/?tag=marketing").get_data(as_text=True)
     knows, _sep, learns = page.partition("Who else wants to learn about marketing")
     assert "Chris Ander" in knows and "Lena Leerling" in learns
+    assert "Bram Lid" not in learns, "who *else*: not the one asking"
     assert "Gijs Gestopt" not in page
 
 

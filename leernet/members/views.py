@@ -60,7 +60,7 @@ def directory():
         q=text,
         tag=tag,
         tags=popular_tags(),
-        learners=learners(text, tag),
+        learners=learners(text, tag, exclude=current_user.id),
     )
 
 

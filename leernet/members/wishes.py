@@ -42,14 +42,15 @@ def suggestions_for(user):
     return [(people[s.member_id], s) for s in found if s.member_id in people]
 
 
-def learners(text, tag, limit=20):
-    """Active members who want to learn ``tag`` (or a subject like ``text``), by name."""
+def learners(text, tag, exclude=None, limit=20):
+    """Active members but ``exclude`` (the one asking) who want to learn ``tag`` (or a
+    subject like ``text``), by name."""
     if not (text or tag):
         return []
     wanted = ExpertiseTag.name == tag if tag else ExpertiseTag.name.like(f"%{text.lower()}%")
     return db.session.scalars(
         select(User)
-        .where(*ACTIVE, User.wishes.any(wanted))
+        .where(*ACTIVE, User.wishes.any(wanted), User.id != exclude)
         .order_by(func.lower(User.name), User.id)
         .limit(limit)
     ).all()
