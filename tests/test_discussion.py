@@ -7,6 +7,7 @@ from sqlalchemy import select
 
 from leernet.decisions import service
 from leernet.discussion.models import ProposalComment
+from leernet.discussion.thread import SHOWN
 from leernet.extensions import db
 from leernet.members.models import User
 from leernet.timeutil import utcnow
@@ -127,3 +128,18 @@ def test_export_and_erase_include_comments(app, client, people):
     with app.app_context():
         left = db.session.scalars(select(ProposalComment.body)).all()
         assert left == ["Hun opmerking"]
+
+
+def test_a_long_discussion_shows_the_newest_comments_and_the_rest_on_request(app, client, people):
+    with app.app_context():
+        decision = factories.decision(user(people, "member"))
+        other = user(people, "other")
+        for n in range(SHOWN + 2):
+            factories.comment(decision, other, f"Opmerking nummer {n:03d}")
+        decision_id = decision.id
+    login_as(client, people, "member")
+    page = client.get(f"/decisions/{decision_id}").get_data(as_text=True)
+    assert "Opmerking nummer 000" not in page and "Opmerking nummer 001" not in page
+    assert f"Opmerking nummer {SHOWN + 1:03d}" in page and "show the whole discussion" in page
+    everything = client.get(f"/decisions/{decision_id}?thread=all").get_data(as_text=True)
+    assert "Opmerking nummer 000" in everything and "show the whole discussion" not in everything

@@ -62,7 +62,7 @@ def comments(context):
     decisions = context["size"]["decisions"]
     rows = [
         {
-            "decision_id": measured if n % 10 == 0 else rand.randint(1, decisions),
+            "decision_id": measured if n % 100 == 0 else rand.randint(1, decisions),
             "version": 1,
             "body": "Wat betekent dit voor de kleinere organisaties?",
             "author_id": rand.choice(members),

@@ -6,7 +6,7 @@ A refused change shows the decision again with the reason: 409 when its state fo
 it (closed, withdrawn), 403 when it is not this member's to change.
 """
 
-from flask import abort, g, url_for
+from flask import abort, g, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
@@ -144,7 +144,7 @@ def detail_context(decision, form=None):
         decision.status == rules.OPEN and network is not None and network.anonymous_tallies
     )
     context["stance_note"] = _stance_note(decision, mine)
-    context.update(thread_context(decision))
+    context.update(thread_context(decision, everything=request.args.get("thread") == "all"))
     return context
 
 

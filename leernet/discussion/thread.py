@@ -17,6 +17,10 @@ from ..timeutil import utcnow
 from .forms import CommentForm
 from .models import ProposalComment
 
+#: Comments the decision page shows at first (the newest); the rest on request. A long
+#: discussion would otherwise make the page slower with every comment.
+SHOWN = 50
+
 
 class DiscussionError(ValueError):
     """A rule stopped the comment; ``str(error)`` is shown to the member."""
@@ -58,22 +62,31 @@ def edit(item, body):
     item.edited_at = utcnow()
 
 
-def comments(decision):
-    """The thread, oldest first, with authors: one query."""
-    return db.session.scalars(
+def comments(decision, limit=None):
+    """``(comments oldest first with their authors, whether earlier ones were left out)``:
+    the newest ``limit`` (all without one), in one query."""
+    query = (
         select(ProposalComment)
         .options(joinedload(ProposalComment.author))
         .where(ProposalComment.decision_id == decision.id)
-        .order_by(ProposalComment.created_at, ProposalComment.id)
-    ).all()
+        .order_by(ProposalComment.created_at.desc(), ProposalComment.id.desc())
+    )
+    if limit is not None:
+        query = query.limit(limit + 1)
+    found = db.session.scalars(query).all()
+    earlier = limit is not None and len(found) > limit
+    return list(reversed(found[:limit] if earlier else found)), earlier
 
 
-def thread_context(decision, form=None):
-    """What the decision page needs to show the discussion (drafts have none)."""
+def thread_context(decision, form=None, everything=False):
+    """What the decision page needs to show the discussion (drafts have none): the
+    newest ``SHOWN`` comments unless ``everything`` is asked for."""
     if decision.status == rules.DRAFT:
         return {"thread": None}
+    thread, earlier = comments(decision, None if everything else SHOWN)
     return {
-        "thread": comments(decision),
+        "thread": thread,
+        "earlier_comments": earlier,
         "thread_open": is_open(decision),
         "comment_form": form or CommentForm(formdata=None),
     }
