@@ -61,6 +61,8 @@ def test_profile_says_what_i_want_to_learn(app, client, people):
     page = client.get(f"/members/{people['member'][0]}").get_data(as_text=True)
     assert "Wants to learn" in page and "marketing" in page and "data" in page
     assert 'value="data, marketing"' in client.get("/members/me").get_data(as_text=True)
+    exported = client.get("/members/me/export").get_json(force=True)
+    assert exported["profile"]["wants_to_learn"] == ["data", "marketing"]
 
 
 def test_directory_answers_who_knows_and_who_else_wants_to_learn(app, client, people):
