@@ -15,6 +15,7 @@ from .members import TAGS
 
 KINDS = ("vacancy", "paid", "unpaid", "collaboration", "event", "announcement")
 STATES = ("open", "open", "open", "filled", "closed")
+MEASURED_THREAD = 25
 
 
 @seeder(57)
@@ -62,13 +63,15 @@ def comments(context):
     decisions = context["size"]["decisions"]
     rows = [
         {
-            "decision_id": measured if n % 100 == 0 else rand.randint(1, decisions),
+            # the measured decision has the same thread in every network (more than the
+            # page shows at first), the rest are spread over the others
+            "decision_id": measured if n < MEASURED_THREAD else rand.randint(1, decisions),
             "version": 1,
             "body": "Wat betekent dit voor de kleinere organisaties?",
             "author_id": rand.choice(members),
             "created_at": now - timedelta(days=rand.randint(1, 60)),
         }
-        for n in range(count)
+        for n in range(max(count, MEASURED_THREAD))
     ]
     db.session.execute(insert(ProposalComment), rows)
     db.session.execute(

@@ -19,7 +19,7 @@ from .models import ProposalComment
 
 #: Comments the decision page shows at first (the newest); the rest on request. A long
 #: discussion would otherwise make the page slower with every comment.
-SHOWN = 50
+SHOWN = 20
 
 
 class DiscussionError(ValueError):
