@@ -222,3 +222,15 @@ def test_value_dashboard_counts_opportunities_shared_and_filled(app, client, peo
     login_as(client, people, "member")
     page = client.get("/value/").get_data(as_text=True)
     assert "Opportunities shared" in page and "2 shared, 1 filled." in page
+
+
+def test_an_edit_without_some_fields_keeps_the_tags(app, client, people):
+    with app.app_context():
+        item = factories.board_item(db.session.get(User, people["member"][0]), tags="subsidies")
+        item_id = item.id
+    login_as(client, people, "member")
+    data = notice(title="Alleen de titel")
+    del data["tags"]
+    assert client.post(f"/board/{item_id}/edit", data=data).status_code == 303
+    with app.app_context():
+        assert [t.name for t in db.session.get(BoardItem, item_id).tags] == ["subsidies"]

@@ -114,3 +114,14 @@ def test_meeting_form_shows_the_most_wanted_topics(app, client, people):
     page = client.get("/meetings/new").get_data(as_text=True)
     assert "Planning a masterclass?" in page
     assert page.index("fondsenwerving") < page.index(">btw")
+
+
+def test_a_profile_form_without_the_wishes_field_keeps_them(app, client, people):
+    with app.app_context():
+        set_tags(db.session.get(User, people["member"][0]), "data", "wishes")
+        db.session.commit()
+    login_as(client, people, "member")
+    data = {"name": "Bram Lid", "expertise": "hr", "contact": "email", "language": "en"}
+    assert client.post("/members/me", data=data).status_code == 303
+    with app.app_context():
+        assert [t.name for t in db.session.get(User, people["member"][0]).wishes] == ["data"]

@@ -152,7 +152,7 @@ def add_reply(item_id):
 def edit(item_id):
     item = _item(item_id)
     form = ItemForm(obj=item, today=local_today())
-    if request.method == "GET":
+    if not isinstance(form.tags.data, str):  # ``obj`` gave the tags (form without the field)
         form.tags.data = ", ".join(tag.name for tag in item.tags)
     if form.validate_on_submit():
         change(

@@ -82,7 +82,7 @@ def edit():
         expertise=", ".join(t.name for t in user.tags),
         language=user.locale,
     )
-    if not form.is_submitted():
+    if not isinstance(form.wishes.data, str):  # ``obj`` gave the tags (form without the field)
         form.wishes.data = ", ".join(t.name for t in user.wishes)
     if form.validate_on_submit():
         user.name = form.name.data
