@@ -12,7 +12,7 @@ from .extensions import babel, csrf, db, htmx, limiter, login_manager
 
 BLUEPRINTS = (
     "home", "auth", "members", "admin", "meetings", "polls", "decisions", "resources", "questions",
-    "minutes", "search", "value", "intervision", "inbox",
+    "minutes", "search", "value", "intervision", "inbox", "board", "discussion",
 )  # fmt: skip
 
 
