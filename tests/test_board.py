@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from leernet.board.models import BoardItem, BoardReply
 from leernet.extensions import db
+from leernet.mail import OutboxMessage
 from leernet.members.models import User
 
 from . import factories
@@ -234,3 +235,21 @@ def test_an_edit_without_some_fields_keeps_the_tags(app, client, people):
     assert client.post(f"/board/{item_id}/edit", data=data).status_code == 303
     with app.app_context():
         assert [t.name for t in db.session.get(BoardItem, item_id).tags] == ["subsidies"]
+
+
+def test_notices_and_replies_reach_the_inbox(app, client, people):
+    """A new notice waits in every other member's inbox; a reply in the poster's only."""
+    login_as(client, people, "member")
+    url = client.post("/board/new", data=notice(title="Zaalhuur gezocht")).headers["Location"]
+    login_as(client, people, "other")
+    assert "On the board: Zaalhuur gezocht" in client.get("/inbox").get_data(as_text=True)
+    client.post(url + "/replies", data={"body": "Bel de schouwburg."})
+    login_as(client, people, "member")
+    inbox = client.get("/inbox").get_data(as_text=True)
+    assert "replied to your notice" in inbox and "On the board" not in inbox
+    with app.app_context():
+        other = db.session.get(User, people["other"][0])
+        kinds = db.session.scalars(
+            select(OutboxMessage.kind).where(OutboxMessage.user_id == other.id)
+        ).all()
+        assert kinds == ["board_new"]  # the one who replied is not told of their own reply

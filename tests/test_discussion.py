@@ -9,6 +9,7 @@ from leernet.decisions import service
 from leernet.discussion.models import ProposalComment
 from leernet.discussion.thread import SHOWN
 from leernet.extensions import db
+from leernet.mail import OutboxMessage
 from leernet.members.models import User
 from leernet.timeutil import utcnow
 
@@ -143,3 +144,22 @@ def test_a_long_discussion_shows_the_newest_comments_and_the_rest_on_request(app
     assert f"Opmerking nummer {SHOWN + 1:03d}" in page and "show the whole discussion" in page
     everything = client.get(f"/decisions/{decision_id}?thread=all").get_data(as_text=True)
     assert "Opmerking nummer 000" in everything and "show the whole discussion" not in everything
+
+
+def test_a_comment_reaches_the_proposer_and_earlier_commenters(app, client, people):
+    with app.app_context():
+        decision_id = factories.decision(user(people, "member"), "Een gedeelde agenda").id
+    url = f"/decisions/{decision_id}/comments"
+    login_as(client, people, "other")
+    client.post(url, data={"body": "Wie beheert hem?"})
+    login_as(client, people, "coordinator")
+    client.post(url, data={"body": "Ik wil dat wel doen."})
+    with app.app_context():
+        told = db.session.execute(
+            select(OutboxMessage.user_id, OutboxMessage.subject).where(
+                OutboxMessage.kind == "proposal_comment"
+            )
+        ).all()
+    names = {people[key][0]: key for key in ("member", "other", "coordinator")}
+    assert sorted(names[user_id] for user_id, _subject in told) == ["member", "member", "other"]
+    assert all("Een gedeelde agenda" in subject for _user_id, subject in told)

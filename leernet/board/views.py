@@ -14,7 +14,7 @@ from ..members.models import ExpertiseTag
 from ..moderation import hide
 from ..value.figures import local_today
 from ..web import external_url, form_status, go, render
-from . import cards, demo, erase, export, value  # noqa: F401  (register the board's parts)
+from . import cards, demo, erase, export, notices, value  # noqa: F401  (register the board's parts)
 from .forms import ItemForm, ReplyForm
 from .items import (
     FILTERS,
@@ -87,6 +87,7 @@ def new():
             form.ends_on.data,
             form.tags.data,
         )
+        notices.item_posted(item, current_user)
         db.session.commit()
         flash(_("Your notice is on the board."), "success")
         return go(url_for("board.detail", item_id=item.id))
@@ -142,6 +143,7 @@ def add_reply(item_id):
     except BoardError as error:
         db.session.rollback()
         return _show(_with_replies(item_id), form, status=409, error=str(error))
+    notices.replied(item, current_user)
     db.session.commit()
     flash(_("Your reply is under the notice."), "success")
     return go(url_for("board.detail", item_id=item_id) + "#replies")

@@ -13,7 +13,7 @@ from ..decisions.detail import can_see, detail_context, load
 from ..extensions import db
 from ..moderation import hide
 from ..web import form_status, go, render
-from . import demo, erase, export, search  # noqa: F401  (register the discussion's parts)
+from . import demo, erase, export, notices, search  # noqa: F401  (register the discussion's parts)
 from .forms import CommentForm
 from .models import ProposalComment
 from .thread import DiscussionError, comment, edit, may_edit, thread_context
@@ -50,6 +50,7 @@ def add(decision_id):
     except DiscussionError as error:
         db.session.rollback()
         return _shown_again(decision, form, 409, str(error))
+    notices.commented(decision, item, current_user)
     db.session.commit()
     return _to_thread(decision_id, f"comment-{item.id}")
 
