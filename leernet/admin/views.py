@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from ..access import COORDINATOR, access
+from ..compression import uncompressed
 from ..extensions import db
 from ..mail import OutboxMessage, smtp_configured
 from ..members.accounts import AccountError, set_active, set_coordinator
@@ -56,6 +57,7 @@ def invitations():
 
 @bp.route("/invitations/<int:invitation_id>")
 @access(COORDINATOR)
+@uncompressed
 def invitation(invitation_id):
     item = db.get_or_404(Invitation, invitation_id)
     return render(
@@ -68,6 +70,7 @@ def invitation(invitation_id):
 
 @bp.route("/invitations/<int:invitation_id>/qr.svg")
 @access(COORDINATOR)
+@uncompressed
 def invitation_qr(invitation_id):
     item = db.get_or_404(Invitation, invitation_id)
     return Response(qr_svg(join_link(item)), mimetype="image/svg+xml")
@@ -86,6 +89,7 @@ def revoke(invitation_id):
 
 @bp.route("/outbox")
 @access(COORDINATOR)
+@uncompressed
 def outbox():
     page = db.paginate(
         select(OutboxMessage).order_by(OutboxMessage.created_at.desc(), OutboxMessage.id.desc()),
