@@ -192,10 +192,14 @@
   });
 
   document.addEventListener("visibilitychange", wake);
-  document.addEventListener("DOMContentLoaded", setup);
-  document.addEventListener("htmx:load", function (event) {
-    if (event.target.id === "live" || event.target.querySelector("#live") || !live.el ||
-        !live.el.isConnected) setup();
+  // Deferred before htmx (base.html): the page is parsed now, while DOMContentLoaded would
+  // wait for htmx to arrive too. Start the countdown at once.
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
+  else setup();
+  // A new #live (a swap, or another page through hx-boost); not htmx starting up on this
+  // page, which would restart the count from the page's figures, seconds late by now.
+  document.addEventListener("htmx:load", function () {
+    if (document.getElementById("live") !== live.el) setup();
   });
   setInterval(tick, 250);
 })();
