@@ -77,11 +77,11 @@ def calendar(events, name, timezone):
     cal.add("x-published-ttl", "PT1H")
     days = [e.decoded("dtstart") for e in events if "dtstart" in e]
     days = [d.date() if hasattr(d, "date") else d for d in days]
-    for event in events:
-        cal.add_component(event)
     zone = vtimezone(timezone)
     if zone is not None:
         cal.add_component(zone)
+    for event in events:
+        cal.add_component(event)
     # Any other zone an event names, and the network's own if it had no recurring form.
     first = min(days, default=date.today()) - timedelta(days=366)
     last = max(days, default=date.today()) + timedelta(days=366)
