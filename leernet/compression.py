@@ -8,8 +8,9 @@ else gzip. Flask-Compress does the work; this module says what it leaves alone.
   - the timer's state poll: its answers are tiny, and Flask-Compress turns a strong ETag
     ``"7"`` into ``"7:br"``, which the poll's own ``If-None-Match`` check would no longer
     recognise.
-  The CSRF token on every page is safe to compress: Flask-WTF signs it with the current
-  second, so it changes faster than anyone could guess it.
+  The CSRF token on every page is safe to compress: what it carries is worthless without
+  its signature, which Flask-WTF makes afresh with the current second, far faster than
+  it could be guessed a character at a time.
 - Anything but a complete ``200`` (a ``206`` range is a slice of the plain file).
 - Responses that already carry ``Content-Encoding``. A proxy in front (README) likewise
   never compresses what the app has compressed, and must not compress on its own: it
