@@ -4,7 +4,7 @@ import hashlib
 import re
 from pathlib import Path
 
-from .conftest import login_as
+from . import factories
 
 STATIC = Path(__file__).parent.parent / "leernet" / "static"
 LINKED = re.compile(r'(?:href|src)="(/static/[^"]+)"')
@@ -43,7 +43,10 @@ def test_missing_file_is_a_404(client):
 def test_static_files_for_a_member_carry_no_cookie(client, people):
     """Public and kept for a year: no Set-Cookie a shared cache could hand on, and no
     ``Vary: Cookie`` that a re-signed session cookie would turn into a fresh download."""
-    login_as(client, people, "member")
+    client.post(  # "keep me logged in": a session that slides its expiry with each page
+        "/login",
+        data={"email": people["member"][1], "password": factories.PASSWORD, "remember": "y"},
+    )
     link = next(x for x in LINKED.findall(client.get("/").get_data(as_text=True)) if "app.js" in x)
     response = client.get(link)
     assert response.status_code == 200 and response.cache_control.immutable
