@@ -4,7 +4,7 @@ from ..home import card
 from .wishes import suggestions_for
 
 
-@card("profile", "members/_card.html", order=80)
+@card("profile", "members/_card.html", order=80, lazy=True)
 def profile_card(user):
     if user.tags and user.bio:
         return None
