@@ -9,7 +9,10 @@ import threading
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 from werkzeug.serving import make_server
+
+from . import factories
 
 CHROMIUM = os.environ.get("LEERNET_CHROMIUM", "/usr/bin/chromium")
 ARGS = [
@@ -103,3 +106,12 @@ def phone(browser):
 
 def no_horizontal_scroll(page):
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+
+
+def log_in(page, url, email):
+    """Log in through the form at ``url`` (the server's address), landing on the home page."""
+    page.goto(f"{url}/login")
+    page.get_by_label("E-mail address").fill(email)
+    page.get_by_label("Password", exact=True).fill(factories.PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page).to_have_url(f"{url}/")

@@ -157,10 +157,15 @@ def people(app, network):
         return {key: (u.id, u.email) for key, u in made.items()}
 
 
-def login_as(client, people, who):
-    """Log ``client`` in as one of ``people`` (logging out whoever was logged in)."""
+def login_as(client, people, who=None, password=factories.PASSWORD):
+    """The suite's one login helper: log ``client`` in as ``people[who]`` (an
+    ``(id, e-mail)`` pair as the ``people`` fixture holds, or an e-mail address), or, with
+    no ``who``, as the e-mail address ``people``; whoever was logged in is logged out
+    first. Returns the login's response."""
+    email = people if who is None else people[who]
+    email = email if isinstance(email, str) else email[1]
     client.post("/logout")
-    client.post("/login", data={"email": people[who][1], "password": factories.PASSWORD})
+    return client.post("/login", data={"email": email, "password": password})
 
 
 def count(model):

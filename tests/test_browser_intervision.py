@@ -14,20 +14,11 @@ from leernet.intervision.models import Session
 from leernet.intervision.plans import Plan
 from leernet.timeutil import utcnow
 
-from . import factories
 from . import intervision_world as iw
-from .browser import browser, live_server, no_horizontal_scroll, phone  # noqa: F401
+from .browser import browser, live_server, log_in, no_horizontal_scroll, phone  # noqa: F401
 from .conftest import app_config
 
 FOLLOW = 3_000  # ms: every phone polls every 2 s
-
-
-def log_in(page, url, email):
-    page.goto(f"{url}/login")
-    page.get_by_label("E-mail address").fill(email)
-    page.get_by_label("Password").fill(factories.PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page).to_have_url(re.compile(r"/$"))
 
 
 def shown_seconds(page):

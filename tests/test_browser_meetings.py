@@ -1,21 +1,11 @@
 """On phones: answer the next meeting in one tap from home, and answer a date poll."""
 
-import re
-
 from playwright.sync_api import expect
 
 from leernet.extensions import db
 
 from . import factories
-from .browser import browser, live_server, no_horizontal_scroll, phone  # noqa: F401
-
-
-def log_in(page, url, email):
-    page.goto(f"{url}/login")
-    page.get_by_label("E-mail address").fill(email)
-    page.get_by_label("Password").fill(factories.PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page).to_have_url(re.compile(r"/$"))
+from .browser import browser, live_server, log_in, no_horizontal_scroll, phone  # noqa: F401
 
 
 def mark(page):

@@ -8,8 +8,8 @@ from playwright.sync_api import expect
 from leernet.extensions import db
 
 from . import factories
-from .browser import browser, live_server, no_horizontal_scroll, phone  # noqa: F401
-from .test_browser_meetings import log_in, mark, still_the_same_page
+from .browser import browser, live_server, log_in, no_horizontal_scroll, phone  # noqa: F401
+from .test_browser_meetings import mark, still_the_same_page
 
 
 def crew(app):

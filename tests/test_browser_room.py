@@ -15,9 +15,8 @@ from leernet.intervision.models import Session
 from leernet.minutes import service as minutes_service
 
 from . import intervision_world as iw
-from .browser import browser, live_server, no_horizontal_scroll, phone  # noqa: F401
+from .browser import browser, live_server, log_in, no_horizontal_scroll, phone  # noqa: F401
 from .conftest import app_config
-from .test_browser_intervision import log_in
 
 FOLLOW = 3_000  # ms: every phone polls every 2 s
 
