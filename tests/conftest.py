@@ -19,6 +19,9 @@ from leernet.extensions import db
 
 from . import factories
 
+#: The header htmx sends with each request: the app answers with a fragment.
+HTMX = {"HX-Request": "true"}
+
 TOKEN = re.compile(r'"X-CSRFToken": "([^"]+)"')
 
 
@@ -155,6 +158,15 @@ def people(app, network):
         }
         db.session.commit()
         return {key: (u.id, u.email) for key, u in made.items()}
+
+
+@pytest.fixture
+def world(app):
+    """``tests/intervision_world.py``'s running meeting: seven people, five in one session."""
+    from . import intervision_world as iw  # it imports login_as from here
+
+    with app.app_context():
+        return iw.build()
 
 
 def login_as(client, people, who=None, password=factories.PASSWORD):

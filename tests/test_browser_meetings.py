@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 from leernet.extensions import db
 
 from . import factories
-from .browser import browser, live_server, log_in, no_horizontal_scroll, phone  # noqa: F401
+from .browser import audit, browser, live_server, log_in, no_horizontal_scroll, phone  # noqa: F401
 
 
 def mark(page):
@@ -71,8 +71,6 @@ def test_rsvp_from_home_in_one_tap_and_answer_a_poll(app, live_server, phone):  
 
 
 def test_meeting_pages_pass_an_accessibility_audit(app, live_server, phone):  # noqa: F811
-    from axe_playwright_python.sync_playwright import Axe
-
     with app.app_context():
         coordinator = factories.user("Anouk Dekker", coordinator=True)
         meeting = factories.meeting("Netwerkdag", days=2, agenda="**Welkom**", guests="Noor")
@@ -93,13 +91,4 @@ def test_meeting_pages_pass_an_accessibility_audit(app, live_server, phone):  # 
         email = coordinator.email
     page = phone()
     log_in(page, live_server.url, email)
-    axe = Axe()
-    problems = []
-    for path in paths:
-        page.goto(live_server.url + path)
-        results = axe.run(page)
-        for violation in results.response["violations"]:
-            if violation["impact"] in ("serious", "critical"):
-                problems.append(f"{path}: {violation['id']} {violation['help']}")
-        assert no_horizontal_scroll(page), path
-    assert problems == []
+    assert audit(page, live_server.url, paths) == []
