@@ -6,32 +6,21 @@ one user; the meeting's view calls them and hands each template its ``ctx``, as 
 home page does with its cards: the templates do not query.
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
-
-@dataclass(frozen=True)
-class Section:
-    name: str
-    template: str
-    context: Callable
-    order: int = 50
-
-
-SECTIONS: dict[str, Section] = {}
+#: name -> (order, template, context function)
+SECTIONS = {}
 
 
 def section(name, template, order=50):
     """Decorator registering a section's context function ``(meeting, user) -> ctx``."""
 
     def register(func):
-        SECTIONS[name] = Section(name, template, func, order)
+        SECTIONS[name] = (order, template, func)
         return func
 
     return register
 
 
 def sections_for(meeting, user):
-    """``(section, ctx)`` for each section, in their order."""
-    ordered = sorted(SECTIONS.values(), key=lambda s: (s.order, s.name))
-    return [(item, item.context(meeting, user)) for item in ordered]
+    """``(template, ctx)`` for each section, in their order."""
+    ordered = sorted(SECTIONS.items(), key=lambda item: (item[1][0], item[0]))
+    return [(template, context(meeting, user)) for _name, (_order, template, context) in ordered]
