@@ -5,14 +5,14 @@ from pathlib import Path
 from flask import Flask, request
 from werkzeug.routing import IntegerConverter
 
-from . import access, assets, errors, i18n, markdown, measure, search, security
+from . import access, assets, compression, errors, i18n, markdown, measure, search, security
 from .auth.cookie import SessionInterface
 from .config import configure
 from .extensions import babel, csrf, db, htmx, limiter, login_manager
 
 BLUEPRINTS = (
     "home", "auth", "members", "admin", "meetings", "polls", "decisions", "resources", "questions",
-    "minutes", "search", "value", "intervision", "inbox",
+    "minutes", "search", "value", "intervision", "inbox", "board", "discussion",
 )  # fmt: skip
 
 
@@ -20,6 +20,7 @@ def create_app(test_config=None):
     app = Flask(__name__, instance_relative_config=True)
     app.session_interface = SessionInterface()
     configure(app, test_config)
+    compression.init_app(app)  # first: its after_request hook then runs last
 
     db.init_app(app)
     if not app.config["SERVE_ONLY"]:

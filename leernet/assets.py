@@ -40,6 +40,7 @@ def init_app(app):
     def static(filename):
         response = serve(filename=filename)
         if response.status_code in (200, 304) and request.args.get("v") == hashes.get(filename):
+            response.cache_control.no_cache = False  # send_file's default: revalidate each time
             response.cache_control.public = True
             response.cache_control.max_age = ONE_YEAR
             response.cache_control.immutable = True

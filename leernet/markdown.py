@@ -6,6 +6,8 @@ and every link gets ``rel="noopener nofollow"``. One helper, reused by every fea
 """
 
 import html as _html
+import re
+from html.parser import HTMLParser
 
 import markdown as _markdown
 import nh3
@@ -75,6 +77,60 @@ def plain_text(text) -> str:
     rendered = _markdown.markdown(str(text or "")[:MAX_LENGTH], extensions=EXTENSIONS)
     stripped = nh3.clean(rendered.replace("<", " <"), tags=set())
     return " ".join(_html.unescape(stripped).split())
+
+
+def as_text(text) -> str:
+    """Markdown as plain text for places without HTML (calendar descriptions): blocks on
+    lines of their own, list items with a dash or number, links as "text (address)"."""
+    reader = _TextReader()
+    reader.feed(render_markdown(text))
+    reader.close()
+    lines = (" ".join(line.split()) for line in "".join(reader.parts).splitlines())
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+class _TextReader(HTMLParser):
+    """Reads sanitised HTML (``render_markdown``'s) into ``parts`` of plain text."""
+
+    BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "tr",
+              "dl", "dt", "dd", "hr"}  # fmt: skip
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts, self.lists, self.links = [], [], []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "br":
+            self.parts.append("\n")
+        elif tag in ("ul", "ol"):
+            self.lists.append(0 if tag == "ol" else None)
+            self.parts.append("\n")
+        elif tag == "li":
+            number = self.lists[-1] if self.lists else None
+            if number is not None:
+                self.lists[-1] = number + 1
+            self.parts.append("\n- " if number is None else f"\n{number + 1}. ")
+        elif tag == "a":
+            self.links.append((dict(attrs).get("href") or "", len(self.parts)))
+        elif tag in ("td", "th"):
+            self.parts.append(" ")
+        elif tag in self.BLOCKS and not self.lists:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag):
+        if tag in ("ul", "ol") and self.lists:
+            self.lists.pop()
+            self.parts.append("\n\n")
+        elif tag == "a" and self.links:
+            href, start = self.links.pop()
+            label = "".join(self.parts[start:]).strip()
+            if href and href not in (label, f"mailto:{label}"):
+                self.parts.append(f" ({href})")
+        elif tag in self.BLOCKS and not self.lists:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data):
+        self.parts.append(re.sub(r"\s*\n\s*", " ", data))
 
 
 def register(app):

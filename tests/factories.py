@@ -332,3 +332,36 @@ def group_link(by, days=14, max_uses=None, approval=True, newcomer=None):
         ).one()
     db.session.commit()
     return link, request
+
+
+def board_item(author, title="Producent gezocht", kind="vacancy", days=14, tags="", **fields):
+    """A notice on the board, ending ``days`` from today (network time)."""
+    from leernet.board.items import post
+    from leernet.value.figures import local_today
+
+    item = post(author, kind, title, fields.pop("body", "Voor een **tournee**."),
+                fields.pop("link", ""), local_today() + timedelta(days=days), tags)  # fmt: skip
+    for name, value in fields.items():
+        setattr(item, name, value)
+    db.session.commit()
+    return item
+
+
+def board_reply(item, author, body="Ik ken iemand."):
+    from leernet.board.models import BoardReply
+
+    reply = BoardReply(item=item, author=author, body=body)
+    db.session.add(reply)
+    db.session.commit()
+    return reply
+
+
+def comment(decision, author, body="Wat kost het?", version=None):
+    from leernet.discussion.models import ProposalComment
+
+    item = ProposalComment(
+        decision_id=decision.id, author=author, body=body, version=version or decision.version
+    )
+    db.session.add(item)
+    db.session.commit()
+    return item

@@ -44,6 +44,8 @@ MAIN_PAGES = [
     MainPage("resource", "/resources/{resource_id}", "member"),
     MainPage("questions", "/questions/", "member"),
     MainPage("question", "/questions/{question_id}", "member"),
+    MainPage("board", "/board/", "member"),
+    MainPage("board-item", "/board/{item_id}", "member"),
     MainPage("search", "/search?q=subsidies", "member"),
     MainPage("decisions", "/decisions/", "member"),
     MainPage("decision", "/decisions/{decision_id}", "member"),

@@ -4,6 +4,8 @@ import hashlib
 import re
 from pathlib import Path
 
+from . import factories
+
 STATIC = Path(__file__).parent.parent / "leernet" / "static"
 LINKED = re.compile(r'(?:href|src)="(/static/[^"]+)"')
 
@@ -36,3 +38,18 @@ def test_stale_or_missing_hash_revalidates(client):
 
 def test_missing_file_is_a_404(client):
     assert client.get("/static/nope.css?v=1").status_code == 404
+
+
+def test_static_files_for_a_member_carry_no_cookie(client, people):
+    """Public and kept for a year: no Set-Cookie a shared cache could hand on, and no
+    ``Vary: Cookie`` that a re-signed session cookie would turn into a fresh download."""
+    client.post(  # "keep me logged in": a session that slides its expiry with each page
+        "/login",
+        data={"email": people["member"][1], "password": factories.PASSWORD, "remember": "y"},
+    )
+    link = next(x for x in LINKED.findall(client.get("/").get_data(as_text=True)) if "app.js" in x)
+    response = client.get(link)
+    assert response.status_code == 200 and response.cache_control.immutable
+    assert "Set-Cookie" not in response.headers
+    assert "Cookie" not in response.headers.get("Vary", "")
+    assert "Set-Cookie" in client.get("/").headers, "pages still slide the session's expiry"

@@ -6,7 +6,9 @@ from sqlalchemy import func, select
 from bench import seeders
 from bench.seeders import SIZES
 from bench.targets import POLL_TARGETS
+from leernet.board.models import BoardItem
 from leernet.decisions.models import Decision
+from leernet.discussion.models import ProposalComment
 from leernet.extensions import db
 from leernet.intervision.models import Session
 from leernet.meetings.models import Attendance, Meeting
@@ -51,6 +53,8 @@ def test_a_tiny_seed_holds_each_features_share(app):
         assert count(Story) == TINY["stories"]
         assert count(ActionItem) == TINY["actions"]
         assert count(DatePoll) == TINY["polls"]
+        assert count(BoardItem) == TINY["board_items"]
+        assert count(ProposalComment) == max(TINY["comments"], 25)
         past = context["meetings"]["past"]
         assert count(Minutes) == len(past)
         assert count(Attendance) > 0 and count(CheckOut) > 0

@@ -15,7 +15,7 @@ from . import factories
 from .conftest import login_as
 from .queries import counting
 
-READERS = ["meetings", "checkouts", "intervision.sessions", "intervision.roles"]
+READERS = ["meetings", "checkouts", "intervision.sessions", "intervision.roles", "board.items"]
 
 
 def user(people, key):

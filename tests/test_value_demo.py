@@ -41,7 +41,8 @@ def test_the_demo_dashboard_tells_a_year_of_value(app, runner, client):
         assert sum(1 for s in stories if s.link_id) >= 3
     client.post("/login", data={"email": COORDINATOR_EMAIL, "password": PASSWORD})
     page = client.get("/value/").get_data(as_text=True)
-    assert page.count('role="img"') == 5 and "Nog geen" not in page
+    assert page.count('role="img"') == 6 and "Nog geen" not in page
+    assert "Kansen gedeeld" in page  # the notice board's opportunities
     assert "Intervisierollen per lid" in page and "Intervisiesessies" in page
     assert "Intervisies meegedaan" in page  # the coordinator's own journey
     report = client.get("/value/report").get_data(as_text=True)

@@ -8,7 +8,7 @@ from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import String, Text, func, select
+from sqlalchemy import String, Text, func, literal, select
 
 from leernet.extensions import db
 from leernet.meetings.models import Meeting, Rsvp
@@ -254,7 +254,7 @@ def plugins():
 def test_other_features_plug_into_journey_dashboard_and_report(app, client, people, plugins):
     @sources.journey_item(20)
     def roles(user):
-        return [("Rollen vervuld", 7)]
+        return [literal(7)], lambda values: [("Rollen vervuld", values[0])]
 
     @cache.reader("test.meetings")
     def meetings(bounds, now):

@@ -66,7 +66,8 @@ MEMBER_OWNS = {
     "questions.delete_answer",
     "value.edit_story",
     "value.delete_story",
-}
+} | (POSTER_ONLY := {"board.edit", "board.state", "discussion.change"})
+#: ^ a coordinator may hide someone's notice or comment, never change it.
 #: The world's minutes are shared with the meeting's attendees (the member was there).
 ATTENDEES_ONLY = {
     "minutes.view",
@@ -83,7 +84,7 @@ REFUSED = {
     | {"intervision.case_bringer"},
     "non_participant": OTHERS_REFUSED | SESSION,
     "facilitator": OTHERS_REFUSED | CONTENT | {"intervision.note", "intervision.follow_up"},
-    "coordinator": CONTENT | PARTICIPANTS_ONLY,
+    "coordinator": CONTENT | PARTICIPANTS_ONLY | POSTER_ONLY,
 }
 
 
@@ -104,7 +105,10 @@ def build():
     series, _meetings = factories.series("Intervisie", by=coordinator)
     poll = factories.poll(coordinator)
     decision = closed_decision(member, other)
-    factories.decision(member, "Open voorstel", method="majority")
+    proposal = factories.decision(member, "Open voorstel", method="majority")
+    comment = factories.comment(proposal, member)
+    notice = factories.board_item(member, tags="subsidies")
+    reply = factories.board_reply(notice, other)
     story = factories.story(member, link=("meeting", meeting.id))
     factories.story(other, "Alleen voor coördinatoren", visibility="coordinators")
     past = factories.meeting("Afgelopen bijeenkomst", days=-2, host=coordinator)
@@ -147,6 +151,9 @@ def build():
         "message_id": message.id,
         "link_id": link.id,
         "request_id": waiting.id,
+        "item_id": notice.id,
+        "reply_id": reply.id,
+        "comment_id": comment.id,
     }
     return people, values
 

@@ -33,6 +33,8 @@ SIZES = {
         "stories": 300,
         "actions": 600,
         "polls": 40,
+        "board_items": 2000,
+        "comments": 6000,
     },
     "tiny": {
         "members": 8,
@@ -46,6 +48,8 @@ SIZES = {
         "stories": 2,
         "actions": 2,
         "polls": 1,
+        "board_items": 3,
+        "comments": 4,
     },
 }
 

@@ -8,6 +8,7 @@ from sqlalchemy.orm import selectinload
 
 from ..access import COORDINATOR, access
 from ..auth import resets
+from ..compression import uncompressed
 from ..extensions import db
 from ..inbox.kinds import PASS_ON
 from ..mail import OutboxMessage, smtp_configured
@@ -68,6 +69,7 @@ def invitations():
 
 @bp.route("/invitations/<int:invitation_id>")
 @access(COORDINATOR)
+@uncompressed
 def invitation(invitation_id):
     item = db.get_or_404(Invitation, invitation_id)
     return render(
@@ -80,6 +82,7 @@ def invitation(invitation_id):
 
 @bp.route("/invitations/<int:invitation_id>/qr.svg")
 @access(COORDINATOR)
+@uncompressed
 def invitation_qr(invitation_id):
     item = db.get_or_404(Invitation, invitation_id)
     return Response(qr_svg(join_link(item)), mimetype="image/svg+xml")
@@ -98,6 +101,7 @@ def revoke(invitation_id):
 
 @bp.route("/outbox")
 @access(COORDINATOR)
+@uncompressed
 def outbox():
     page = db.paginate(
         select(OutboxMessage)

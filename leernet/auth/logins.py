@@ -12,6 +12,7 @@ working, while the member's phone running a session's timer stays logged in.
 import hashlib
 import secrets
 
+from blinker import Namespace
 from flask import current_app
 from flask_login import login_user
 from sqlalchemy import ForeignKey, String, delete
@@ -60,8 +61,14 @@ def start(user, remember=False, key=None):
     login_user(user, remember=remember)
 
 
+#: Sent by ``end`` while the browser's session still holds what features kept in it
+#: (Flask-Login's ``user_logged_out`` comes after logout has cleared the session).
+ending = Namespace().signal("login-ending")
+
+
 def end(user):
     """Delete this browser's login row: its cookies, and every copy of them, stop working."""
+    ending.send(current_app._get_current_object(), user=user)
     key = getattr(user, "login_key", None)
     if key:
         db.session.execute(delete(Login).where(Login.key_hash == key_hash(key)))

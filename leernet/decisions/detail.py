@@ -6,13 +6,14 @@ A refused change shows the decision again with the reason: 409 when its state fo
 it (closed, withdrawn), 403 when it is not this member's to change.
 """
 
-from flask import abort, g, url_for
+from flask import abort, g, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from ..admin.models import current_network
+from ..discussion.thread import thread_context
 from ..errors import error_page
 from ..extensions import db
 from ..timeutil import utcnow
@@ -143,6 +144,7 @@ def detail_context(decision, form=None):
         decision.status == rules.OPEN and network is not None and network.anonymous_tallies
     )
     context["stance_note"] = _stance_note(decision, mine)
+    context.update(thread_context(decision, everything=request.args.get("thread") == "all"))
     return context
 
 

@@ -46,6 +46,10 @@ TOPICS = (
            "meeting_reminder"), _l("News about a meeting")),
     Topic("checkouts", _l("The check-out after a meeting"), NOW, ("value_checkout",),
           _l("How was the meeting?")),
+    Topic("board", _l("New notices on the board"), DAILY, ("board_new",),
+          _l("Something new on the notice board")),
+    Topic("conversation", _l("Replies to my notices, comments on proposals I take part in"), NOW,
+          ("board_reply", "proposal_comment"), _l("Someone answered you")),
 )  # fmt: skip
 BY_NAME = {topic.name: topic for topic in TOPICS}
 BY_KIND = {kind: topic for topic in TOPICS for kind in topic.kinds}

@@ -64,7 +64,7 @@ def forget(user, subscription_id=None, endpoint=None):
 
 
 def forget_this_device(_app, user, **_extra):
-    """On logout (Flask-Login's ``user_logged_out``): this browser's device stops."""
+    """On logout (``auth.logins.ending``): this browser's device stops."""
     device = session.pop("push_device", None)
     if device is not None and user is not None and user.is_authenticated:
         forget(user, subscription_id=device)

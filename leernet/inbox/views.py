@@ -14,9 +14,10 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
-from flask_login import current_user, user_logged_out
+from flask_login import current_user
 
 from ..access import COORDINATOR, MEMBER, PUBLIC, access
+from ..auth import logins
 from ..extensions import db
 from ..mail import OutboxMessage, smtp_configured
 from ..web import go, render
@@ -31,7 +32,7 @@ bp = Blueprint("inbox", __name__)
 def _install(state):
     dispatch.init_app(state.app)
     vapid.ensure_keys(state.app)
-    user_logged_out.connect(push.forget_this_device, state.app)
+    logins.ending.connect(push.forget_this_device, state.app)
 
 
 @bp.route("/inbox")

@@ -53,14 +53,18 @@ MY_ROLES = {
 @journey_item(30)
 def my_intervision(user):
     """Sessions, each role held, and commitments kept of those made."""
-    sessions, *times, made, kept = value_queries.my_part(user.id)
-    items = [(_l("Intervision sessions taken part in"), sessions)]
-    if sessions:
-        items += [(MY_ROLES[role], count) for role, count in zip(ROLES, times, strict=True)]
-    if made:
-        kept_of_made = _("%(kept)d of %(made)d", kept=kept, made=made)
-        items.append((_l("Intervision commitments kept"), kept_of_made))
-    return items
+
+    def present(values):
+        sessions, *times, made, kept = values
+        items = [(_l("Intervision sessions taken part in"), sessions)]
+        if sessions:
+            items += [(MY_ROLES[role], count) for role, count in zip(ROLES, times, strict=True)]
+        if made:
+            kept_of_made = _("%(kept)d of %(made)d", kept=kept, made=made)
+            items.append((_l("Intervision commitments kept"), kept_of_made))
+        return items
+
+    return value_queries.my_part(user.id), present
 
 
 def _role_labels():

@@ -45,7 +45,8 @@ def _taking_part():
 
 
 def my_part(user_id):
-    """``(sessions, times held per role in ROLES order..., commitments made, kept)``."""
+    """The columns of ``(sessions, times held per role in ROLES order..., commitments made,
+    kept)``, from a one-row subquery, for the journey's one statement."""
 
     def commitments(*conditions):
         return (
@@ -56,12 +57,12 @@ def my_part(user_id):
         )
 
     query = _taking_part().add_columns(
-        func.count(Participant.id),
-        *[_times(role) for role in ROLES],
-        commitments(),
-        commitments(Commitment.report_status == DONE),
+        func.count(Participant.id).label("sessions"),
+        *[_times(role).label(role) for role in ROLES],
+        commitments().label("made"),
+        commitments(Commitment.report_status == DONE).label("kept"),
     )
-    return db.session.execute(query.where(Participant.user_id == user_id, held())).one()
+    return list(query.where(Participant.user_id == user_id, held()).subquery().c)
 
 
 @reader("intervision.roles")

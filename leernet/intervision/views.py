@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload, load_only, selectinload
 
 from ..access import MEMBER, access
+from ..compression import uncompressed
 from ..extensions import db
 from ..meetings.models import Meeting
 from ..meetings.sections import section
@@ -87,6 +88,7 @@ def session_page(session_id):
 
 @bp.route("/<int:session_id>/state")
 @access(MEMBER, session_viewer)
+@uncompressed
 def state(session_id):
     """``?v=<version>`` (or ``If-None-Match``): 204/304 while nothing changed."""
     row = seen(current_user, session_id)

@@ -11,6 +11,7 @@ from flask_login import current_user
 
 from ..access import MEMBER, PUBLIC, access
 from ..admin.models import current_network
+from ..compression import uncompressed
 from ..extensions import db
 from ..web import external_url, go, render
 from .feed import events_for, member_for, network_timezone, regenerate, token_for
@@ -20,6 +21,7 @@ from .views import bp
 
 @bp.route("/calendar/")
 @access(MEMBER)
+@uncompressed
 def subscribe():
     token = token_for(current_user)
     if token is None:

@@ -12,6 +12,7 @@ from flask_login import current_user
 from ..access import MEMBER, access
 from ..extensions import db
 from ..members.accounts import choosable
+from ..members.wishes import most_wanted
 from ..timeutil import utcnow
 from ..web import form_status, go, render
 from . import notices, recurrence, schedule
@@ -79,7 +80,9 @@ def new():
             else:
                 flash(_("The meeting has been scheduled."), "success")
             return go(url_for("meetings.detail", meeting_id=meeting.id))
-    return render("meetings/edit.html", form=form, meeting=None, status=form_status())
+    return render(
+        "meetings/edit.html", form=form, meeting=None, wanted=most_wanted(), status=form_status()
+    )
 
 
 def initial(meeting):
@@ -125,7 +128,9 @@ def edit(meeting_id):
             if changed:
                 flash(_("Your changes have been saved."), "success")
             return go(url_for("meetings.detail", meeting_id=meeting.id))
-    return render("meetings/edit.html", form=form, meeting=meeting, status=form_status())
+    return render(
+        "meetings/edit.html", form=form, meeting=meeting, wanted=most_wanted(), status=form_status()
+    )
 
 
 def _save(meeting, form):

@@ -1,14 +1,20 @@
 """iCalendar output: one meeting, or a member's feed, for any calendar app.
 
-Times go out in the network's time zone with its VTIMEZONE, so a phone in another zone
-still shows the right moment; UIDs never change and SEQUENCE rises with every change,
-so calendars update an event (or strike it, on STATUS:CANCELLED) instead of copying it.
+Times go out in the network's time zone with its VTIMEZONE (in the recurring form of
+``vtimezone.py``), so a phone in another zone still shows the right moment; UIDs never
+change and SEQUENCE rises with every change, so calendars update an event (or strike
+it, on STATUS:CANCELLED, and the title says so for apps that only show titles) instead
+of copying it. Descriptions are plain text: calendar apps show Markdown's marks as they
+are, so an agenda is rendered to text with its links written out.
 """
 
 from datetime import UTC, date, timedelta
 from zoneinfo import ZoneInfo
 
 from flask_babel import gettext as _
+
+from ..markdown import as_text
+from .vtimezone import vtimezone
 
 PRODID = "-//leernet//meetings//EN"
 
@@ -26,7 +32,8 @@ def meeting_event(meeting, url, timezone):
     event.add("sequence", meeting.sequence)
     event.add("dtstart", meeting.starts_at.astimezone(zone))
     event.add("dtend", meeting.ends_at.astimezone(zone))
-    event.add("summary", meeting.title)
+    title = _("Cancelled: %(title)s", title=meeting.title) if meeting.cancelled else meeting.title
+    event.add("summary", title)
     event.add("status", "CANCELLED" if meeting.cancelled else "CONFIRMED")
     event.add("categories", [str(meeting.kind_label)])
     if meeting.place or meeting.online_url:
@@ -46,7 +53,7 @@ def _description(meeting, url):
     if meeting.guest_names:
         lines.append(_("Guest speakers: %(names)s", names=", ".join(meeting.guest_names)))
     if meeting.agenda:
-        lines += ["", meeting.agenda]
+        lines += ["", as_text(meeting.agenda)]
     lines += ["", url]
     return "\n".join(lines).strip()
 
@@ -70,8 +77,12 @@ def calendar(events, name, timezone):
     cal.add("x-published-ttl", "PT1H")
     days = [e.decoded("dtstart") for e in events if "dtstart" in e]
     days = [d.date() if hasattr(d, "date") else d for d in days]
+    zone = vtimezone(timezone)
+    if zone is not None:
+        cal.add_component(zone)
     for event in events:
         cal.add_component(event)
+    # Any other zone an event names, and the network's own if it had no recurring form.
     first = min(days, default=date.today()) - timedelta(days=366)
     last = max(days, default=date.today()) + timedelta(days=366)
     cal.add_missing_timezones(first_date=first, last_date=last)

@@ -11,6 +11,15 @@ from ..extensions import db
 from ..security import hash_password
 from .models import ExpertiseTag, User
 
+#: ``fn(user)`` per feature that removes what an erased member wrote there (their own
+#: words that are not a shared record), filled by ``on_erase``.
+ERASERS = []
+
+
+def on_erase(func):
+    ERASERS.append(func)
+    return func
+
 
 class AccountError(ValueError):
     """A rule stopped the change; ``str(error)`` is shown to the user."""
@@ -95,19 +104,25 @@ def set_active(user, active):
     user.active = active
 
 
-def set_tags(user, raw):
-    """Replace the user's expertise tags with the comma-separated ``raw`` list."""
+def set_tags(user, raw, attribute="tags"):
+    """Replace the user's expertise tags (or, with ``attribute="wishes"``, what they want
+    to learn) with the comma-separated ``raw`` list."""
+    setattr(user, attribute, tags_named(raw))
+
+
+def tags_named(raw, limit=20):
+    """The tags for the comma-separated ``raw`` list, made where nobody had one yet."""
     names = []
-    for part in raw.split(","):
+    for part in (raw or "").split(","):
         name = ExpertiseTag.normalise(part)
         if name and name not in names:
             names.append(name)
-    names = names[:20]
+    names = names[:limit]
     existing = {
         t.name: t
         for t in db.session.scalars(select(ExpertiseTag).where(ExpertiseTag.name.in_(names)))
     }
-    user.tags = [existing.get(name) or new_tag(name) for name in names]
+    return [existing.get(name) or new_tag(name) for name in names]
 
 
 def new_tag(name):
@@ -134,4 +149,7 @@ def erase(user):
     user.contact_detail = ""
     user.password_hash = ""
     user.tags = []
+    user.wishes = []
     user.session_version += 1
+    for remove in ERASERS:
+        remove(user)

@@ -77,3 +77,23 @@ def members(context):
     coordinator = people[0]
     invite(coordinator, "Kees Brouwer", "kees.brouwer@example.org")
     invite(coordinator, "Julia Peters", "")
+
+
+#: What demo members want to learn (by index in ``PEOPLE``): each finds a colleague who knows.
+WISHES = {
+    0: "arbeidsrecht, data",
+    1: "subsidies, fondsenwerving",
+    2: "subsidies, begroten",
+    4: "marketing, auteursrecht",
+    5: "fondsenwerving, social media",
+    6: "subsidies, duurzaamheid",
+    10: "fair practice, subsidies",
+    12: "crowdfunding, pers",
+    13: "subsidies",
+}
+
+
+@step(11)
+def wishes(context):
+    for index, wanted in WISHES.items():
+        set_tags(context["members"][index], wanted, "wishes")

@@ -32,6 +32,7 @@ def _profile(user):
         "email": user.email,
         "bio": user.bio,
         "expertise": [t.name for t in user.tags],
+        "wants_to_learn": [t.name for t in user.wishes],
         "contact": user.contact,
         "contact_detail": user.contact_detail,
         "language": user.locale,

@@ -17,6 +17,11 @@ class ProfileForm(FlaskForm):
         description=_l("Separate with commas, e.g. subsidies, HR, marketing"),
         validators=[Length(max=600)],
     )
+    wishes = StringField(
+        _l("What I want to learn"),
+        description=_l("Separate with commas, e.g. fundraising, contracts"),
+        validators=[Length(max=600)],
+    )
     contact = SelectField(_l("How to reach you"), choices=choices(CONTACT_CHOICES))
     contact_detail = StringField(_l("Contact detail (optional)"), validators=[Length(max=200)])
     language = language_field()

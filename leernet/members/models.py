@@ -16,6 +16,13 @@ user_tags = Table(
     Column("user_id", ForeignKey("user.id", ondelete="CASCADE"), primary_key=True),
     Column("tag_id", ForeignKey("expertise_tag.id", ondelete="CASCADE"), primary_key=True),
 )
+#: What a member wants to learn: the same vocabulary as what others can be asked about.
+user_wishes = Table(
+    "user_wish",
+    db.metadata,
+    Column("user_id", ForeignKey("user.id", ondelete="CASCADE"), primary_key=True),
+    Column("tag_id", ForeignKey("expertise_tag.id", ondelete="CASCADE"), primary_key=True),
+)
 
 CONTACT_CHOICES = {
     "email": _l("E-mail"),
@@ -60,6 +67,9 @@ class User(UserMixin, db.Model):
     session_version: Mapped[int] = mapped_column(Integer, default=1)
     created_at = mapped_column(UTCDateTime, default=utcnow)
     tags: Mapped[list[ExpertiseTag]] = relationship(secondary=user_tags, order_by=ExpertiseTag.name)
+    wishes: Mapped[list[ExpertiseTag]] = relationship(
+        secondary=user_wishes, order_by=ExpertiseTag.name
+    )
 
     @property
     def is_active(self):

@@ -16,6 +16,7 @@ from . import cards, export  # noqa: F401  (cards registers the profile card)
 from .accounts import AccountError, erase, set_tags
 from .forms import EraseForm, ProfileForm
 from .models import ExpertiseTag, User, user_tags
+from .wishes import learners
 
 bp = Blueprint("members", __name__, url_prefix="/members")
 
@@ -59,6 +60,7 @@ def directory():
         q=text,
         tag=tag,
         tags=popular_tags(),
+        learners=learners(text, tag, exclude=current_user.id),
     )
 
 
@@ -76,8 +78,12 @@ def profile(member_id):
 def edit():
     user = current_user
     form = ProfileForm(
-        obj=user, expertise=", ".join(t.name for t in user.tags), language=user.locale
+        obj=user,
+        expertise=", ".join(t.name for t in user.tags),
+        language=user.locale,
     )
+    if not isinstance(form.wishes.data, str):  # ``obj`` gave the tags (form without the field)
+        form.wishes.data = ", ".join(t.name for t in user.wishes)
     if form.validate_on_submit():
         user.name = form.name.data
         user.bio = form.bio.data.strip()
@@ -86,6 +92,7 @@ def edit():
         user.locale = form.language.data
         user.notify_meetings = form.notify_meetings.data
         set_tags(user, form.expertise.data)
+        set_tags(user, form.wishes.data, "wishes")
         db.session.commit()
         flash(_("Your profile has been saved."), "success")
         return go(url_for("members.profile", member_id=user.id))

@@ -21,12 +21,15 @@ RECENT = 30  # how many of each kind the story form offers
 
 @journey_item(10)
 def my_contributions(user):
-    attended, checkouts, stories = queries.my_counts(user)
-    return [
-        (_l("Meetings attended"), attended),
-        (_l("Check-outs given"), checkouts),
-        (_l("Value stories told"), stories),
-    ]
+    def present(values):
+        attended, checkouts, stories = values
+        return [
+            (_l("Meetings attended"), attended),
+            (_l("Check-outs given"), checkouts),
+            (_l("Value stories told"), stories),
+        ]
+
+    return queries.my_counts(user), present
 
 
 def _meeting_title(meeting):

@@ -173,18 +173,16 @@ def report_stories(bounds):
 
 
 def my_counts(user):
-    """``(meetings attended, check-outs given, stories told)`` in one statement."""
+    """``(meetings attended, check-outs given, stories told)`` as scalar subqueries."""
 
     def count(model, column):
         return select(func.count()).select_from(model).where(column == user.id).scalar_subquery()
 
-    return db.session.execute(
-        select(
-            count(Attendance, Attendance.user_id),
-            count(CheckOut, CheckOut.user_id),
-            count(Story, Story.author_id),
-        )
-    ).one()
+    return [
+        count(Attendance, Attendance.user_id),
+        count(CheckOut, CheckOut.user_id),
+        count(Story, Story.author_id),
+    ]
 
 
 def pending_checkout(user, now):

@@ -3,7 +3,9 @@ and the things a story can point at.
 
 Four registries, filled by decorators at import time:
 
-- ``@journey_item(order)``: ``fn(user) -> [(label, value), ...]`` for "my journey";
+- ``@journey_item(order)``: ``fn(user) -> (columns, present)`` for "my journey": SQL
+  expressions with one value each, read for every feature in one statement, and
+  ``present(values) -> [(label, value), ...]``;
 - ``@dashboard_panel(order, reads)``: ``fn(rows, period) -> Chart | None`` with the rows
   of the ``cache.reader`` named ``reads`` (``charts.Chart``; ``fairness_chart`` builds
   the role-rotation one from counts);
@@ -26,7 +28,9 @@ from numbers import Number
 
 from flask_babel import gettext as _
 from flask_babel import ngettext
+from sqlalchemy import select
 
+from ..extensions import db
 from .aggregate import fairness
 from .charts import Chart, Series
 
@@ -98,9 +102,13 @@ def link_kind(name, label, options, resolve):
 
 
 def journey(user):
+    """My journey: every feature's counts in one statement, then each feature's lines."""
+    parts = [func(user) for _order, func in JOURNEY]
+    columns = [column for part_columns, _present in parts for column in part_columns]
+    values = iter(db.session.execute(select(*columns)).one() if columns else ())
     items = []
-    for _order, func in JOURNEY:
-        items += func(user) or []
+    for part_columns, present in parts:
+        items += present([next(values) for _column in part_columns]) or []
     return items
 
 

@@ -233,12 +233,15 @@
   }, { passive: true });
 
   document.addEventListener("visibilitychange", function () { wake(); schedule(); });
-  document.addEventListener("DOMContentLoaded", setup);
-  document.addEventListener("htmx:load", function (event) {
-    if (event.target.id === "live" || event.target.querySelector("#live") || !live.el ||
-        !live.el.isConnected) setup();
+  // Deferred before htmx (base.html): the page is parsed now, while DOMContentLoaded would
+  // wait for htmx to arrive too. Start the countdown at once.
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
+  else setup();
+  // A new #live (a swap, or another page through hx-boost); not htmx starting up on this
+  // page, which would restart the count from the page's figures, seconds late by now.
+  document.addEventListener("htmx:load", function () {
+    if (document.getElementById("live") !== live.el) setup();
   });
-  if (document.readyState !== "loading") setup();
 })();
 
 /* The live view's link to the server (htmx's requests): before a new fragment replaces
