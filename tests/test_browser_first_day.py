@@ -21,8 +21,8 @@ def test_group_link_from_home_to_an_approved_newcomer(people, live_server, phone
     coordinator.locator("header").get_by_role("link", name="Admin").click()  # one tap
     expect(coordinator).to_have_url(f"{live_server.url}/admin/")
     tabs = coordinator.locator("nav.tabs a")
-    expect(tabs).to_have_count(4)
-    for index in range(4):
+    expect(tabs).to_have_count(5)
+    for index in range(5):
         box = tabs.nth(index).bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= 360
     assert no_horizontal_scroll(coordinator)

@@ -78,10 +78,11 @@ def test_creating_a_date_poll(people, live_server, page):  # noqa: F811
     assert_whole(page)
 
 
-def test_asking_to_hear_about_new_proposals(people, live_server, page):  # noqa: F811
+def test_choosing_how_to_hear_about_new_proposals(people, live_server, page):  # noqa: F811
+    """Once a switch at the foot of the decisions page; now a choice per subject."""
     log_in(page, live_server.url, people["member"][1])
-    page.goto(f"{live_server.url}/decisions/")
-    page.get_by_role("button", name="Tell me about new proposals").click()
+    page.goto(f"{live_server.url}/inbox/settings")
+    page.locator("main").get_by_role("button", name="Save", exact=True).click()
     expect(page.locator(".flash")).to_be_visible()
     assert_whole(page)
 

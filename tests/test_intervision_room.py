@@ -209,7 +209,8 @@ def test_groups_for_the_day_beside_a_standing_group_are_numbered_from_one(app, c
     login_email(client, email)
     new = f"/intervision/meeting/{meeting_id}/new"
     page = client.get(new).get_data(True)
-    assert re.search(r'<label><input[^>]*name="groups"[^>]*> Groep Noord</label>', page)
+    beside = r'<label><input[^>]*name="groups"[^>]*> <span>Groep Noord</span></label>'
+    assert re.search(beside, page)
     client.post(new, data={"method": "incident", "grouping": "standing", "groups": group_id,
                              "size": "4"})  # fmt: skip
     page = client.get(new).get_data(True)
