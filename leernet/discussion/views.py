@@ -16,7 +16,7 @@ from ..web import form_status, go, render
 from . import demo, erase, export, notices, search  # noqa: F401  (register the discussion's parts)
 from .forms import CommentForm
 from .models import ProposalComment
-from .thread import DiscussionError, comment, edit, may_edit, thread_context
+from .thread import DiscussionError, comment, edit, may_edit, refusal, thread_context
 
 bp = Blueprint("discussion", __name__, url_prefix="/decisions")
 
@@ -43,6 +43,9 @@ def _shown_again(decision, form, status, error=None):
 def add(decision_id):
     decision = load(decision_id)
     form = CommentForm()
+    closed = refusal(decision)  # a closed thread says so first, whatever was typed
+    if closed:
+        return _shown_again(decision, form, 409, str(closed))
     if not form.validate_on_submit():
         return _shown_again(decision, form, 422)
     try:

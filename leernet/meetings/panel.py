@@ -24,8 +24,9 @@ def load(meeting_id):
         .options(
             joinedload(Meeting.host),
             joinedload(Meeting.series),
-            selectinload(Meeting.rsvps).selectinload(Rsvp.user),
-            selectinload(Meeting.attendances).selectinload(Attendance.user),
+            # each member joined into their answer's or check-in's row: no third and fourth query
+            selectinload(Meeting.rsvps).joinedload(Rsvp.user),
+            selectinload(Meeting.attendances).joinedload(Attendance.user),
         )
     )
 
