@@ -4,6 +4,9 @@ from flask_babel import lazy_gettext as _l
 from wtforms import PasswordField, SelectChoice, SelectField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
 
+# The longest free text a form takes (a proposal, a phase's notes).
+TEXT_MAX = 20_000
+
 LANGUAGES = {"nl": "Nederlands", "en": "English"}
 
 
@@ -50,7 +53,7 @@ def not_blank(_form, field):
 
 def name_field(label=None):
     return StringField(
-        label or _l("Your name"), validators=[not_blank, Length(max=120)], filters=[_strip]
+        label or _l("Your name"), validators=[not_blank, Length(max=120)], filters=[strip]
     )
 
 
@@ -77,7 +80,8 @@ def language_field():
     return SelectField(_l("Language"), choices=choices(LANGUAGES), default="nl")
 
 
-def _strip(value):
+def strip(value):
+    """A field filter: surrounding white space is never part of what someone typed."""
     return value.strip() if isinstance(value, str) else value
 
 

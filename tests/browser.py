@@ -4,12 +4,16 @@ Never a downloaded browser: without /usr/bin/chromium the browser tests skip wit
 reason, unless LEERNET_REQUIRE_BROWSER=1 makes that a failure (as in CI).
 """
 
+import functools
 import os
 import threading
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 from werkzeug.serving import make_server
+
+from . import factories
 
 CHROMIUM = os.environ.get("LEERNET_CHROMIUM", "/usr/bin/chromium")
 ARGS = [
@@ -103,3 +107,38 @@ def phone(browser):
 
 def no_horizontal_scroll(page):
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+
+
+def log_in(page, url, email):
+    """Log in through the form at ``url`` (the server's address), landing on the home page."""
+    page.goto(f"{url}/login")
+    page.get_by_label("E-mail address").fill(email)
+    page.get_by_label("Password", exact=True).fill(factories.PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page).to_have_url(f"{url}/")
+
+
+@functools.cache
+def _axe():
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()
+
+
+def axe_problems(page, name):
+    """axe-core's serious and critical findings on the page, each labelled with ``name``."""
+    return [
+        f"{name}: {v['id']} {v['help']}"
+        for v in _axe().run(page).response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+def audit(page, url, paths):
+    """Open each path: axe-core's serious findings on them all; none may scroll sideways."""
+    problems = []
+    for path in paths:
+        page.goto(url + path)
+        problems += axe_problems(page, path)
+        assert no_horizontal_scroll(page), path
+    return problems

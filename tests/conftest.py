@@ -19,6 +19,9 @@ from leernet.extensions import db
 
 from . import factories
 
+#: The header htmx sends with each request: the app answers with a fragment.
+HTMX = {"HX-Request": "true"}
+
 TOKEN = re.compile(r'"X-CSRFToken": "([^"]+)"')
 
 
@@ -157,10 +160,24 @@ def people(app, network):
         return {key: (u.id, u.email) for key, u in made.items()}
 
 
-def login_as(client, people, who):
-    """Log ``client`` in as one of ``people`` (logging out whoever was logged in)."""
+@pytest.fixture
+def world(app):
+    """``tests/intervision_world.py``'s running meeting: seven people, five in one session."""
+    from . import intervision_world as iw  # it imports login_as from here
+
+    with app.app_context():
+        return iw.build()
+
+
+def login_as(client, people, who=None, password=factories.PASSWORD):
+    """The suite's one login helper: log ``client`` in as ``people[who]`` (an
+    ``(id, e-mail)`` pair as the ``people`` fixture holds, or an e-mail address), or, with
+    no ``who``, as the e-mail address ``people``; whoever was logged in is logged out
+    first. Returns the login's response."""
+    email = people if who is None else people[who]
+    email = email if isinstance(email, str) else email[1]
     client.post("/logout")
-    client.post("/login", data={"email": people[who][1], "password": factories.PASSWORD})
+    return client.post("/login", data={"email": email, "password": password})
 
 
 def count(model):

@@ -4,6 +4,7 @@ from leernet.extensions import db
 from leernet.intervision.models import Session
 
 from . import factories
+from .conftest import login_as
 
 PEOPLE = ("coordinator", "facilitator", "case_bringer", "timekeeper", "minute_taker", "plain",
           "outsider")  # fmt: skip
@@ -47,11 +48,8 @@ def _minutes(n):
 
 
 def login(client, world, who):
-    client.post("/logout")
-    response = client.post(
-        "/login", data={"email": world["emails"][who], "password": factories.PASSWORD}
-    )
-    assert response.status_code in (302, 303)
+    """``login_as`` for one of the world's people, and it must succeed."""
+    assert login_as(client, world["emails"], who).status_code in (302, 303)
     return client
 
 

@@ -35,8 +35,8 @@ from leernet.minutes.models import MinutesRevision
 from leernet.value.models import CheckOut
 
 from . import factories
+from .conftest import HTMX
 
-HTMX = {"HX-Request": "true"}
 BASE = re.compile(r'name="base" type="hidden" value="(\d+)"')
 
 

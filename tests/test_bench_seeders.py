@@ -20,6 +20,7 @@ from leernet.resources.models import Resource
 from leernet.search import SearchDocument
 from leernet.value.models import CheckOut, Story
 
+from .conftest import login_as
 from .main_pages import MAIN_PAGES
 
 TINY = SIZES["tiny"]
@@ -35,7 +36,7 @@ def seed_tiny(app):
 
 
 def login(client, email):
-    response = client.post("/login", data={"email": email, "password": seeders.PASSWORD})
+    response = login_as(client, email, password=seeders.PASSWORD)
     assert response.status_code in (302, 303), email
 
 

@@ -4,16 +4,7 @@ import re
 
 from playwright.sync_api import expect
 
-from . import factories
-from .browser import browser, live_server, no_horizontal_scroll, phone  # noqa: F401
-
-
-def log_in(page, server, email):
-    page.goto(f"{server.url}/login")
-    page.get_by_label("E-mail address").fill(email)
-    page.get_by_label("Password", exact=True).fill(factories.PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("heading", name=re.compile("^Hello"))).to_be_visible()
+from .browser import browser, live_server, log_in, no_horizontal_scroll, phone  # noqa: F401
 
 
 def take_stance(page, stance, reason=""):
@@ -25,7 +16,8 @@ def take_stance(page, stance, reason=""):
 
 def test_consent_and_objection_reach_the_log(app, people, live_server, phone):  # noqa: F811
     proposer, member, other = (phone() for _ in range(3))
-    log_in(proposer, live_server, people["coordinator"][1])
+    log_in(proposer, live_server.url, people["coordinator"][1])
+    expect(proposer.get_by_role("heading", name=re.compile("^Hello"))).to_be_visible()
     proposer.get_by_role("navigation", name="Main").last.get_by_role(
         "link", name="Decisions"
     ).click()
@@ -42,14 +34,16 @@ def test_consent_and_objection_reach_the_log(app, people, live_server, phone):  
     expect(proposer.locator(".md strong")).to_have_text("alleen")
     decision_url = proposer.url
 
-    log_in(member, live_server, people["member"][1])
+    log_in(member, live_server.url, people["member"][1])
+    expect(member.get_by_role("heading", name=re.compile("^Hello"))).to_be_visible()
     expect(member.locator("#card-decisions")).to_contain_text("Koffie voortaan fairtrade")
     member.locator("#card-decisions").get_by_role("link", name="Koffie voortaan fairtrade").click()
     take_stance(member, "Agree")
     expect(member.get_by_text("You said: Agree")).to_be_visible()
     assert no_horizontal_scroll(member)
 
-    log_in(other, live_server, people["other"][1])
+    log_in(other, live_server.url, people["other"][1])
+    expect(other.get_by_role("heading", name=re.compile("^Hello"))).to_be_visible()
     other.goto(decision_url)
     take_stance(other, "Objection")
     expect(other.get_by_text("An objection needs a reason")).to_be_visible()

@@ -4,9 +4,8 @@ import re
 
 from playwright.sync_api import expect
 
-from .browser import browser, live_server, no_horizontal_scroll, phone  # noqa: F401
+from .browser import browser, live_server, log_in, no_horizontal_scroll, phone  # noqa: F401
 from .test_browser_a11y import SMALL_TARGETS, TAP, serious_findings
-from .test_browser_whole_page import log_in
 
 
 def accessible(page):
@@ -18,7 +17,7 @@ def accessible(page):
 
 def test_group_link_from_home_to_an_approved_newcomer(people, live_server, phone):  # noqa: F811
     coordinator = phone()
-    log_in(coordinator, live_server, people["coordinator"][1])
+    log_in(coordinator, live_server.url, people["coordinator"][1])
     coordinator.locator("header").get_by_role("link", name="Admin").click()  # one tap
     expect(coordinator).to_have_url(f"{live_server.url}/admin/")
     tabs = coordinator.locator("nav.tabs a")

@@ -14,20 +14,11 @@ from leernet.intervision.models import Session
 from leernet.intervision.plans import Plan
 from leernet.timeutil import utcnow
 
-from . import factories
 from . import intervision_world as iw
-from .browser import browser, live_server, no_horizontal_scroll, phone  # noqa: F401
+from .browser import audit, browser, live_server, log_in, no_horizontal_scroll, phone  # noqa: F401
 from .conftest import app_config
 
 FOLLOW = 3_000  # ms: every phone polls every 2 s
-
-
-def log_in(page, url, email):
-    page.goto(f"{url}/login")
-    page.get_by_label("E-mail address").fill(email)
-    page.get_by_label("Password").fill(factories.PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page).to_have_url(re.compile(r"/$"))
 
 
 def shown_seconds(page):
@@ -145,8 +136,6 @@ def test_minute_taker_notes_save_while_typing(app, live_server, phone):  # noqa:
 
 
 def test_intervision_pages_pass_an_accessibility_audit(app, live_server, phone):  # noqa: F811
-    from axe_playwright_python.sync_playwright import Axe
-
     with app.app_context():
         world = iw.build()
     page = phone()
@@ -156,12 +145,4 @@ def test_intervision_pages_pass_an_accessibility_audit(app, live_server, phone):
              "/intervision/methods/gossip", "/intervision/methods/new", "/intervision/groups/",
              "/intervision/groups/new", "/intervision/history",
              f"/intervision/meeting/{mid}/new", f"/meetings/{mid}"]  # fmt: skip
-    axe = Axe()
-    problems = []
-    for path in paths:
-        page.goto(live_server.url + path)
-        for violation in axe.run(page).response["violations"]:
-            if violation["impact"] in ("serious", "critical"):
-                problems.append(f"{path}: {violation['id']} {violation['help']}")
-        assert no_horizontal_scroll(page), path
-    assert problems == []
+    assert audit(page, live_server.url, paths) == []

@@ -10,8 +10,7 @@ from leernet.intervision.setup_models import IntervisionGroup
 from leernet.members.models import User
 
 from . import factories
-from .browser import PHONE, browser, live_server  # noqa: F401
-from .test_browser_whole_page import log_in
+from .browser import PHONE, browser, live_server, log_in  # noqa: F401
 
 ONE_LINE = """els => els.map(el => {
   const box = el.getBoundingClientRect(), size = parseFloat(getComputedStyle(el).fontSize);
@@ -39,7 +38,7 @@ BROKEN_WORDS = """els => els.flatMap(el => {
 
 def open_as(browser, server, email, **context):  # noqa: F811
     page = browser.new_context(**context).new_page()
-    log_in(page, server, email)
+    log_in(page, server.url, email)
     return page
 
 

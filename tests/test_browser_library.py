@@ -5,15 +5,7 @@ import re
 from playwright.sync_api import expect
 
 from . import factories
-from .browser import browser, live_server, no_horizontal_scroll, phone  # noqa: F401
-
-
-def log_in(page, url, email):
-    page.goto(f"{url}/login")
-    page.get_by_label("E-mail address").fill(email)
-    page.get_by_label("Password", exact=True).fill(factories.PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page).to_have_url(re.compile(r"/$"))
+from .browser import browser, live_server, log_in, no_horizontal_scroll, phone  # noqa: F401
 
 
 def test_upload_find_ask_answer_helpful(app, people, live_server, phone):  # noqa: F811

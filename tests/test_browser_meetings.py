@@ -1,21 +1,11 @@
 """On phones: answer the next meeting in one tap from home, and answer a date poll."""
 
-import re
-
 from playwright.sync_api import expect
 
 from leernet.extensions import db
 
 from . import factories
-from .browser import browser, live_server, no_horizontal_scroll, phone  # noqa: F401
-
-
-def log_in(page, url, email):
-    page.goto(f"{url}/login")
-    page.get_by_label("E-mail address").fill(email)
-    page.get_by_label("Password").fill(factories.PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page).to_have_url(re.compile(r"/$"))
+from .browser import audit, browser, live_server, log_in, no_horizontal_scroll, phone  # noqa: F401
 
 
 def mark(page):
@@ -81,8 +71,6 @@ def test_rsvp_from_home_in_one_tap_and_answer_a_poll(app, live_server, phone):  
 
 
 def test_meeting_pages_pass_an_accessibility_audit(app, live_server, phone):  # noqa: F811
-    from axe_playwright_python.sync_playwright import Axe
-
     with app.app_context():
         coordinator = factories.user("Anouk Dekker", coordinator=True)
         meeting = factories.meeting("Netwerkdag", days=2, agenda="**Welkom**", guests="Noor")
@@ -103,13 +91,4 @@ def test_meeting_pages_pass_an_accessibility_audit(app, live_server, phone):  # 
         email = coordinator.email
     page = phone()
     log_in(page, live_server.url, email)
-    axe = Axe()
-    problems = []
-    for path in paths:
-        page.goto(live_server.url + path)
-        results = axe.run(page)
-        for violation in results.response["violations"]:
-            if violation["impact"] in ("serious", "critical"):
-                problems.append(f"{path}: {violation['id']} {violation['help']}")
-        assert no_horizontal_scroll(page), path
-    assert problems == []
+    assert audit(page, live_server.url, paths) == []

@@ -8,8 +8,8 @@ from playwright.sync_api import expect
 from leernet.extensions import db
 
 from . import factories
-from .browser import browser, live_server, no_horizontal_scroll, phone  # noqa: F401
-from .test_browser_meetings import log_in, mark, still_the_same_page
+from .browser import audit, browser, live_server, log_in, no_horizontal_scroll, phone  # noqa: F401
+from .test_browser_meetings import mark, still_the_same_page
 
 
 def crew(app):
@@ -98,8 +98,6 @@ def test_unsaved_text_survives_a_reload(app, live_server, phone):  # noqa: F811
 
 
 def test_minutes_pages_pass_an_accessibility_audit(app, live_server, phone):  # noqa: F811
-    from axe_playwright_python.sync_playwright import Axe
-
     meeting_id, sanne_email, _daan, host_email = crew(app)
     with app.app_context():
         from leernet.meetings.models import Meeting
@@ -123,12 +121,4 @@ def test_minutes_pages_pass_an_accessibility_audit(app, live_server, phone):  # 
     ]
     page = phone()
     log_in(page, live_server.url, host_email)
-    axe = Axe()
-    problems = []
-    for path in paths:
-        page.goto(live_server.url + path)
-        for violation in axe.run(page).response["violations"]:
-            if violation["impact"] in ("serious", "critical"):
-                problems.append(f"{path}: {violation['id']} {violation['help']}")
-        assert no_horizontal_scroll(page), path
-    assert problems == []
+    assert audit(page, live_server.url, paths) == []

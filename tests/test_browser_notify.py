@@ -15,17 +15,9 @@ from leernet.inbox import push
 from leernet.members.models import User
 
 from . import factories
-from .browser import LiveServer, browser, phone  # noqa: F401
+from .browser import LiveServer, browser, log_in, phone  # noqa: F401
 from .push_endpoint import PushService
 from .test_decisions import proposal
-
-
-def log_in(page, url, email):
-    page.goto(f"{url}/login")
-    page.get_by_label("E-mail address").fill(email)
-    page.get_by_label("Password").fill(factories.PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.locator(".topinbox")).to_be_visible()
 
 
 def test_service_worker_offline_page_and_a_push(app, people, phone):  # noqa: F811
@@ -36,6 +28,7 @@ def test_service_worker_offline_page_and_a_push(app, people, phone):  # noqa: F8
         page = phone()
         page.context.grant_permissions(["notifications"], origin=server.url)
         log_in(page, server.url, people["other"][1])
+        expect(page.locator(".topinbox")).to_be_visible()
         scope = page.evaluate("navigator.serviceWorker.ready.then((r) => r.active && r.scope)")
         assert scope == f"{server.url}/"
         with app.test_request_context():

@@ -15,9 +15,8 @@ from leernet.intervision.models import Session
 from leernet.minutes import service as minutes_service
 
 from . import intervision_world as iw
-from .browser import browser, live_server, no_horizontal_scroll, phone  # noqa: F401
+from .browser import axe_problems, browser, live_server, log_in, no_horizontal_scroll, phone  # noqa: F401
 from .conftest import app_config
-from .test_browser_intervision import log_in
 
 FOLLOW = 3_000  # ms: every phone polls every 2 s
 
@@ -210,17 +209,13 @@ def test_the_room_screen_follows_and_a_non_participant_cannot_open_it(
 
 
 def test_the_room_pages_pass_an_accessibility_audit(app, live_server, phone):  # noqa: F811
-    from axe_playwright_python.sync_playwright import Axe
-
     with app.app_context():
         world = iw.build()
     fien = open_session(phone, live_server, world, "facilitator")
-    axe, problems = Axe(), []
+    problems = []
 
     def audit(page, name):
-        for violation in axe.run(page).response["violations"]:
-            if violation["impact"] in ("serious", "critical"):
-                problems.append(f"{name}: {violation['id']} {violation['help']}")
+        problems.extend(axe_problems(page, name))
         assert no_horizontal_scroll(page), name
 
     audit(fien, "ready")

@@ -6,8 +6,8 @@ import re
 from playwright.sync_api import expect
 
 from . import intervision_world as iw
-from .browser import browser, live_server, no_horizontal_scroll, phone  # noqa: F401
-from .test_browser_intervision import FOLLOW, log_in
+from .browser import browser, live_server, log_in, no_horizontal_scroll, phone  # noqa: F401
+from .test_browser_intervision import FOLLOW
 
 WORD = "cultuurkaartincident"
 

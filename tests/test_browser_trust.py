@@ -6,18 +6,10 @@ from leernet.timeutil import utcnow
 
 from . import factories
 from . import intervision_world as iw
-from .browser import browser, live_server, phone  # noqa: F401
+from .browser import browser, live_server, log_in, phone  # noqa: F401
 
 CASE = "Mijn opdrachtgever betaalt al drie maanden niet"
 NOTE = "Drie incidenten genoemd, vertrouwelijk."
-
-
-def log_in(page, url, email):
-    page.goto(f"{url}/login")
-    page.get_by_label("E-mail address").fill(email)
-    page.get_by_label("Password").fill(factories.PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.locator("nav.bottomnav")).to_be_visible()
 
 
 def kept(page):
@@ -40,6 +32,7 @@ def test_after_logout_back_shows_nothing_private(app, live_server, phone):  # no
     page = phone()
     url = live_server.url
     log_in(page, url, world["emails"]["minute_taker"])
+    expect(page.locator("nav.bottomnav")).to_be_visible()
     page.goto(f"{url}/intervision/{world['session_id']}")
     assert CASE in page.content()
     box = page.get_by_label("Your notes for this phase")
@@ -77,6 +70,7 @@ def test_a_reset_by_code_on_two_phones(app, live_server, phone):  # noqa: F811
     code = member.locator(".reset-code strong").inner_text()
     assert serious_findings(member) == [] and member.evaluate(SMALL_TARGETS, TAP) == []
     log_in(coordinator, url, "anouk@example.org")
+    expect(coordinator.locator("nav.bottomnav")).to_be_visible()
     coordinator.goto(f"{url}/admin/members")
     coordinator.get_by_label("Asked for a new password").fill(code)
     assert serious_findings(coordinator) == []

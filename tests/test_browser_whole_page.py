@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 from leernet.extensions import db
 
 from . import factories
-from .browser import PHONE, browser, live_server  # noqa: F401
+from .browser import PHONE, browser, live_server, log_in  # noqa: F401
 
 LAPTOP = {"viewport": {"width": 1280, "height": 800}, "locale": "en-GB"}
 
@@ -38,18 +38,10 @@ def assert_whole(page):
     expect(page.locator("body > main#main")).to_have_count(1)
 
 
-def log_in(page, server, email):
-    page.goto(f"{server.url}/login")
-    page.get_by_label("E-mail address").fill(email)
-    page.get_by_label("Password", exact=True).fill(factories.PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page).to_have_url(f"{server.url}/")
-
-
 def test_switching_language_on_each_list_and_a_poll(app, people, live_server, page):  # noqa: F811
     with app.app_context():
         poll_id = factories.poll(db.session.get(factories.User, people["coordinator"][0])).id
-    log_in(page, live_server, people["member"][1])
+    log_in(page, live_server.url, people["member"][1])
     for path in ("/members/", "/meetings/", "/resources/", "/questions/", "/decisions/",
                  f"/polls/{poll_id}"):  # fmt: skip
         page.goto(live_server.url + path)
@@ -72,7 +64,7 @@ def test_logging_in_after_opening_meetings(people, live_server, page):  # noqa: 
 
 
 def test_creating_a_date_poll(people, live_server, page):  # noqa: F811
-    log_in(page, live_server, people["coordinator"][1])
+    log_in(page, live_server.url, people["coordinator"][1])
     page.goto(f"{live_server.url}/polls/new")
     page.get_by_label("What is it for?").fill("Najaarsbijeenkomst")
     for row, days in enumerate((10, 17)):
@@ -88,7 +80,7 @@ def test_creating_a_date_poll(people, live_server, page):  # noqa: F811
 
 def test_choosing_how_to_hear_about_new_proposals(people, live_server, page):  # noqa: F811
     """Once a switch at the foot of the decisions page; now a choice per subject."""
-    log_in(page, live_server, people["member"][1])
+    log_in(page, live_server.url, people["member"][1])
     page.goto(f"{live_server.url}/inbox/settings")
     page.locator("main").get_by_role("button", name="Save", exact=True).click()
     expect(page.locator(".flash")).to_be_visible()
@@ -103,7 +95,7 @@ def test_removing_a_resource_a_question_and_a_draft(app, people, live_server, pa
             f"/questions/{factories.question(member).id}",
             f"/decisions/{factories.decision(member, status='draft').id}",
         ]
-    log_in(page, live_server, people["member"][1])
+    log_in(page, live_server.url, people["member"][1])
     for url, button in zip(urls, ("Remove", "Remove", "Delete draft"), strict=True):
         page.goto(live_server.url + url)
         page.locator("main").get_by_role("button", name=button, exact=True).first.click()
@@ -119,7 +111,7 @@ def test_reporting_back_on_a_commitment(app, people, live_server, page):  # noqa
                                         status="finished")  # fmt: skip
         factories.commitment(earlier, member, action="Ik bel de wethouder.")
         session_id = factories.intervision(factories.meeting(days=0), [member, other]).id
-    log_in(page, live_server, people["member"][1])
+    log_in(page, live_server.url, people["member"][1])
     page.goto(f"{live_server.url}/intervision/{session_id}")
     follow_up = page.locator("#follow-up")
     follow_up.get_by_label("In one line").fill("Gebeld, hij komt langs.")

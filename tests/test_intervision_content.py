@@ -13,17 +13,11 @@ from leernet.timeutil import utcnow
 
 from . import factories
 from . import intervision_world as iw
+from .conftest import HTMX
 from .intervision_world import control, url
 from .queries import counting
 
-HTMX = {"HX-Request": "true"}
 CASE = "Hoe zeg ik nee tegen mijn grootste opdrachtgever?"
-
-
-@pytest.fixture
-def world(app):
-    with app.app_context():
-        return iw.build()
 
 
 def test_the_case_is_for_participants_only(app, client, world):

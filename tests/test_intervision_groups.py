@@ -10,11 +10,7 @@ from leernet.meetings.attendance import check_in
 from leernet.timeutil import utcnow
 
 from . import factories
-
-
-def login(client, user_email):
-    client.post("/logout")
-    client.post("/login", data={"email": user_email, "password": factories.PASSWORD})
+from .conftest import login_as
 
 
 def test_coordinator_makes_and_changes_a_standing_group(app, client, network):
@@ -22,7 +18,7 @@ def test_coordinator_makes_and_changes_a_standing_group(app, client, network):
         coordinator = factories.user("Anouk Coördinator", coordinator=True)
         people = [factories.user(f"Lid {n}") for n in range(4)]
         email, ids = coordinator.email, [p.id for p in people]
-    login(client, email)
+    login_as(client, email)
     one = client.post("/intervision/groups/new", data={"name": "Solo", "members": [ids[0]]})
     assert one.status_code == 422
     assert "A group needs at least 3 members." in one.get_data(as_text=True)
@@ -38,7 +34,7 @@ def test_coordinator_makes_and_changes_a_standing_group(app, client, network):
     assert edit.status_code == 303
     listing = client.get("/intervision/groups/").get_data(as_text=True)
     assert "Noord" in listing and "Lid 3" in listing and "inactive" in listing
-    login(client, factories_email(app, ids[0]))
+    login_as(client, factories_email(app, ids[0]))
     assert client.get("/intervision/groups/").status_code == 200
     assert client.post("/intervision/groups/new", data={"name": "X"}).status_code == 403
 
@@ -63,7 +59,7 @@ def test_a_standing_group_with_two_people_here_is_refused_plainly(app, client, n
         db.session.add(group)
         db.session.commit()
         email, meeting_id, group_id = host.email, meeting.id, group.id
-    login(client, email)
+    login_as(client, email)
     response = client.post(
         f"/intervision/meeting/{meeting_id}/new",
         data={"method": "incident", "grouping": "standing", "groups": group_id, "size": "4"},

@@ -13,16 +13,8 @@ from leernet.members.models import User
 from leernet.timeutil import utcnow
 
 from . import intervision_world as iw
-from .conftest import Client, app_config
+from .conftest import HTMX, Client, app_config
 from .queries import counting
-
-HTMX = {"HX-Request": "true"}
-
-
-@pytest.fixture
-def world(app):
-    with app.app_context():
-        return iw.build()
 
 
 def session_row(app, world):

@@ -5,7 +5,6 @@ them, and gone with the case details when those expire."""
 import re
 from datetime import timedelta
 
-import pytest
 from sqlalchemy import func, select
 
 from leernet.extensions import db
@@ -16,15 +15,8 @@ from leernet.search.models import SearchDocument
 from leernet.timeutil import utcnow
 
 from . import intervision_world as iw
+from .conftest import HTMX
 from .intervision_world import control, url
-
-HTMX = {"HX-Request": "true"}
-
-
-@pytest.fixture
-def world(app):
-    with app.app_context():
-        return iw.build()
 
 
 def note(client, world, phase, text):

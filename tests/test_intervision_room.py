@@ -3,7 +3,6 @@ screen and its pairing link, and a coordinator who takes part seeing their own r
 
 import re
 
-import pytest
 from sqlalchemy import select
 
 from leernet.extensions import db
@@ -13,14 +12,7 @@ from leernet.minutes import service as minutes_service
 from leernet.timeutil import utcnow
 
 from . import intervision_world as iw
-
-HTMX = {"HX-Request": "true"}
-
-
-@pytest.fixture
-def world(app):
-    with app.app_context():
-        return iw.build()
+from .conftest import HTMX
 
 
 def row(app, world):

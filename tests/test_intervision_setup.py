@@ -2,7 +2,6 @@
 
 from datetime import timedelta
 
-import pytest
 from sqlalchemy import select
 
 from leernet.extensions import db
@@ -13,14 +12,7 @@ from leernet.timeutil import utcnow
 
 from . import factories
 from . import intervision_world as iw
-
-HTMX = {"HX-Request": "true"}
-
-
-@pytest.fixture
-def world(app):
-    with app.app_context():
-        return iw.build()
+from .conftest import HTMX
 
 
 def checked_in_meeting(count, days=0):

@@ -11,9 +11,8 @@ from leernet.polls.scoring import Tally, best, tally
 from leernet.timeutil import utcnow
 
 from . import factories
-from .conftest import login_as
+from .conftest import HTMX, login_as
 
-HTMX = {"HX-Request": "true"}
 NOW = datetime(2026, 5, 1, tzinfo=UTC)
 
 

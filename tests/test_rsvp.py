@@ -11,9 +11,7 @@ from leernet.meetings.models import Attendance, Meeting, Rsvp
 from leernet.timeutil import utcnow
 
 from . import factories
-from .conftest import login_as
-
-HTMX = {"HX-Request": "true"}
+from .conftest import HTMX, login_as
 
 
 def answers(meeting_id):

@@ -282,14 +282,6 @@ def test_door7_make_run_on_all_addresses_says_what_to_set(runner, monkeypatch):
 CASE = "Mijn opdrachtgever betaalt al drie maanden niet"
 
 
-@pytest.fixture
-def world(app):
-    from . import intervision_world as iw
-
-    with app.app_context():
-        return iw.build()
-
-
 def test_door8_a_coordinator_cannot_join_a_session_once_its_case_is_written(app, world):
     from . import intervision_world as iw
 

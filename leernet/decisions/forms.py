@@ -20,17 +20,11 @@ from wtforms import (
 )
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
-from ..forms import choices, not_blank
+from ..forms import TEXT_MAX, choices, not_blank, strip
 from ..i18n import select_timezone
 from ..meetings.choices import fill_meetings, meeting_field
 from ..timeutil import utcnow
 from . import labels, rules
-
-TEXT_MAX = 20_000
-
-
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
 
 
 def network_zone():
@@ -56,7 +50,7 @@ def default_closing():
 
 
 class ProposalForm(FlaskForm):
-    title = StringField(_l("Title"), validators=[not_blank, Length(max=200)], filters=[_strip])
+    title = StringField(_l("Title"), validators=[not_blank, Length(max=200)], filters=[strip])
     proposal = TextAreaField(
         _l("The proposal"),
         description=_l("What exactly do you propose? Markdown works: **bold**, - lists."),

@@ -22,17 +22,11 @@ from wtforms.fields import FieldList
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from ..forms import choices, not_blank
+from ..forms import TEXT_MAX, choices, not_blank, strip
 from .grouping import MAX_SIZE, MIN_SIZE
 from .labels import FOLLOW_UP_LABELS
 from .methods import MAX_PHASES, ROLE_LABELS, validate_method
 from .rotation import CASE_BRINGER, ROLES
-
-TEXT_MAX = 20_000
-
-
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
 
 
 class MultiCheckboxField(SelectMultipleField):
@@ -98,18 +92,18 @@ class ReflectionForm(FlaskForm):
     action = StringField(
         _l("What will you do before next time?"),
         validators=[Length(max=500)],
-        filters=[_strip],
+        filters=[strip],
         description=_l("One concrete action. Your group asks about it next time."),
     )
 
 
 class FollowUpForm(FlaskForm):
     status = RadioField(_l("Did you do it?"), choices=choices(FOLLOW_UP_LABELS))
-    note = StringField(_l("In one line"), validators=[Length(max=200)], filters=[_strip])
+    note = StringField(_l("In one line"), validators=[Length(max=200)], filters=[strip])
 
 
 class PhaseRow(Form):
-    name = StringField(_l("Phase"), validators=[Length(max=80)], filters=[_strip])
+    name = StringField(_l("Phase"), validators=[Length(max=80)], filters=[strip])
     minutes = IntegerField(_l("Duration in minutes"), validators=[Optional()])
     instruction = TextAreaField(_l("What everyone does"), validators=[Length(max=1000)])
     tip = TextAreaField(_l("Tip for the facilitator"), validators=[Length(max=1000)])
@@ -123,7 +117,7 @@ class PhaseRow(Form):
 
 
 class MethodForm(FlaskForm):
-    name = StringField(_l("Name"), validators=[not_blank, Length(max=80)], filters=[_strip])
+    name = StringField(_l("Name"), validators=[not_blank, Length(max=80)], filters=[strip])
     description = TextAreaField(_l("Description"), validators=[Length(max=2000)])
     roles = MultiCheckboxField(_l("Roles"))
     turns = IntegerField(
@@ -169,7 +163,7 @@ class MethodForm(FlaskForm):
 
 
 class GroupForm(FlaskForm):
-    name = StringField(_l("Name"), validators=[not_blank, Length(max=80)], filters=[_strip])
+    name = StringField(_l("Name"), validators=[not_blank, Length(max=80)], filters=[strip])
     members = MultiCheckboxField(_l("Members"), coerce=int)
     active = BooleanField(_l("Active"), default=True)
 

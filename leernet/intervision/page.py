@@ -58,7 +58,7 @@ def context(session, user, now, message=None):
         "timer_mark": live.timer_mark(session.timer_state),
         "message": message,
         "labels": labels,
-        "names": {p.user_id: p.user.display_name for p in session.participants},
+        "names": display_names(session),
         "note": None,
         "notes": {},
         "commitment": None,
@@ -76,7 +76,7 @@ def context(session, user, now, message=None):
             session.participants, key=lambda p: (not p.volunteered, p.passed, names_key(p))
         )
     if status == timer.READY:
-        ctx.update(setup(session, plan, user, me))
+        ctx.update(setup(session, plan, user, me, ctx["names"]))
     if me is None:
         return ctx
     ctx["case_open"] = ctx["case_open"] or roles.case_open(session, plan)
@@ -104,6 +104,11 @@ def context(session, user, now, message=None):
     return ctx
 
 
+def display_names(session):
+    """``{user id: name}`` of the session's participants, as the pages show them."""
+    return {p.user_id: p.user.display_name for p in session.participants}
+
+
 def names_key(participant):
     return participant.user.display_name.casefold()
 
@@ -125,22 +130,23 @@ def screen_context(session, now):
         "next_phase": plan.phase(session.phase + 1) if session.phase + 1 < plan.count else None,
         "holders": [(r, session.holder(r)) for r in plan.roles],
         "client": client_for(session, plan, phase.turn) if phase else None,
-        "names": {p.user_id: p.user.display_name for p in session.participants},
+        "names": display_names(session),
         "clock": live.clock(session, plan, now),
         "labels": labels,
         "me": None,
     }
 
 
-def setup(session, plan, user, me):
-    """Before the start: the proposal explained, warnings, the facilitator's briefing."""
+def setup(session, plan, user, me, names):
+    """Before the start: the proposal explained, warnings, the facilitator's briefing.
+    The rotation runs once: its proposal gives both the explanations and the problems."""
     past = roles.past_for([p.user_id for p in session.participants], session.meeting)
-    names = {p.user_id: p.user.display_name for p in session.participants}
+    proposed = roles.proposal(session, plan, past)
     explained = {
         e.role: labels.explain(e, names, past.today)
-        for e in roles.explanations(session, plan, past)
+        for e in roles.explanations(session, plan, past, proposed)
     }
-    problems = roles.proposal(session, plan, past).problems
+    problems = proposed.problems
     warnings = [labels.problem(w, names) for w in roles.warnings(session, plan, past)]
     for item in problems:
         text = labels.problem(item, names)

@@ -125,9 +125,9 @@ def warnings(session, plan, past):
     )
 
 
-def explanations(session, plan, past):
-    """``describe`` the current assignment against a fresh proposal."""
-    return assignment.describe(current(session, plan), past.window, proposal(session, plan, past))
+def explanations(session, plan, past, proposed):
+    """``describe`` the current assignment against a fresh proposal (``proposal``'s)."""
+    return assignment.describe(current(session, plan), past.window, proposed)
 
 
 def record_held(session_id):

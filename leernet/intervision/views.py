@@ -17,6 +17,7 @@ from ..access import MEMBER, access
 from ..compression import uncompressed
 from ..extensions import db
 from ..meetings.models import Meeting
+from ..meetings.sections import section
 from ..timeutil import utcnow
 from ..web import go, render, wants_fragment
 from . import followup, labels, live, page, privacy, sessions, timer
@@ -140,16 +141,17 @@ def role_label(role):
     return labels.role_label(role)
 
 
-@bp.app_template_global("intervision_sessions")
-def meeting_sessions(meeting):
-    """``(session, my participant row or None, size)`` for the meeting page, in two queries."""
+@section("intervision", "intervision/_meeting.html", order=60)
+def meeting_sessions(meeting, user):
+    """``(session, the user's participant row or None, size)`` for the meeting page, in two
+    queries."""
     items = db.session.scalars(
         select(Session)
         .where(Session.meeting_id == meeting.id)
         .options(selectinload(Session.participants))
         .order_by(Session.id)
     ).all()
-    return [(s, s.participant(current_user.id), len(s.participants)) for s in items]
+    return [(s, s.participant(user.id), len(s.participants)) for s in items]
 
 
 from . import (  # noqa: E402, F401  (they register routes, cards, sections, commands, minutes)

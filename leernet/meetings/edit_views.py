@@ -8,11 +8,10 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 from flask_login import current_user
-from sqlalchemy import func, select
 
 from ..access import MEMBER, access
 from ..extensions import db
-from ..members.models import User
+from ..members.accounts import choosable
 from ..members.wishes import most_wanted
 from ..timeutil import utcnow
 from ..web import form_status, go, render
@@ -26,18 +25,6 @@ from .views import bp
 NONEXISTENT = _l(
     "This time does not exist on that day: the clocks go forward. Choose another time."
 )
-
-
-def hosts(extra=None):
-    rows = db.session.execute(
-        select(User.id, User.name)
-        .where(User.active.is_(True), User.erased.is_(False))
-        .order_by(func.lower(User.name), User.id)
-    ).all()
-    pairs = [(uid, name) for uid, name in rows]
-    if extra is not None and extra.id not in {uid for uid, _n in pairs}:
-        pairs.append((extra.id, extra.display_name))
-    return pairs
 
 
 def details(form):
@@ -61,7 +48,7 @@ def proposed_date():
 @bp.route("/meetings/new", methods=["GET", "POST"])
 @access(MEMBER, may_schedule)
 def new():
-    form = MeetingForm(hosts=hosts(), host=current_user.id, date=proposed_date())
+    form = MeetingForm(hosts=choosable(), host=current_user.id, date=proposed_date())
     if form.validate_on_submit():
         timezone = network_timezone()
         try:
@@ -128,8 +115,7 @@ def edit(meeting_id):
     if meeting.cancelled:
         flash(_("A cancelled meeting cannot be changed."), "error")
         return go(url_for("meetings.detail", meeting_id=meeting.id))
-    host = db.session.get(User, meeting.host_id) if meeting.host_id else None
-    form = EditMeetingForm(data=initial(meeting), hosts=hosts(extra=host))
+    form = EditMeetingForm(data=initial(meeting), hosts=choosable(meeting.host_id))
     if form.validate_on_submit():
         try:
             changed = _save(meeting, form)

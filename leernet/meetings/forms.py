@@ -7,7 +7,7 @@ from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import Length, NumberRange, Optional
 
-from ..forms import choices, not_blank
+from ..forms import choices, not_blank, strip
 from . import recurrence
 from .fields import (
     LocalDateField,
@@ -31,12 +31,8 @@ NOT_LAST = _l(
 SCOPES = {"this": _l("Only this meeting"), "following": _l("This and the following meetings")}
 
 
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
-
-
 class MeetingForm(FlaskForm):
-    title = StringField(_l("Title"), validators=[not_blank, Length(max=200)], filters=[_strip])
+    title = StringField(_l("Title"), validators=[not_blank, Length(max=200)], filters=[strip])
     kind = SelectField(_l("Kind of meeting"), choices=choices(KINDS), default="network")
     date = LocalDateField(_l("Date"), validators=[required_date])
     start_time = LocalTimeField(_l("Starts at"), validators=[required_time], default=time(10))
@@ -50,7 +46,7 @@ class MeetingForm(FlaskForm):
         _l("Place"),
         description=_l("Address or room; leave empty for an online meeting"),
         validators=[Length(max=300)],
-        filters=[_strip],
+        filters=[strip],
     )
     online_url = url_field(_l("Online link (optional)"))
     agenda = TextAreaField(
@@ -144,7 +140,7 @@ class EditMeetingForm(MeetingForm):
 
 class CancelForm(FlaskForm):
     reason = TextAreaField(
-        _l("Reason (members see it)"), validators=[Length(max=500)], filters=[_strip]
+        _l("Reason (members see it)"), validators=[Length(max=500)], filters=[strip]
     )
     scope = RadioField(_l("Cancel"), choices=choices(SCOPES), default="this")
 
@@ -155,5 +151,5 @@ class RsvpForm(FlaskForm):
         _l("Note (optional)"),
         description=_l("e.g. 30 min late"),
         validators=[Length(max=200)],
-        filters=[_strip],
+        filters=[strip],
     )

@@ -54,6 +54,11 @@ def _send(users, kind, meeting, subject, body):
             deliver(kind, subject(), body() + "\n\n" + link, user=user, link=link)
 
 
+def _announce(kind, meeting, actor, subject, body):
+    """Tell every member who wants meeting notices, except the one who did it."""
+    _send(recipients(exclude=actor), kind, meeting, subject, body)
+
+
 def announce_new(meeting, actor, series=None, count=1):
     def body():
         text = _details(meeting)
@@ -66,10 +71,10 @@ def announce_new(meeting, actor, series=None, count=1):
             )
         return text + "\n\n" + _("Are you coming? Answer in one tap:")
 
-    _send(
-        recipients(exclude=actor),
+    _announce(
         "meeting_new",
         meeting,
+        actor,
         lambda: _("New meeting: %(title)s", title=meeting.title),
         body,
     )
@@ -86,10 +91,10 @@ def announce_change(meeting, actor, count=1):
             )
         return text
 
-    _send(
-        recipients(exclude=actor),
+    _announce(
         "meeting_changed",
         meeting,
+        actor,
         lambda: _("Changed: %(title)s", title=meeting.title),
         body,
     )
@@ -108,10 +113,10 @@ def announce_cancelled(meeting, actor, count=1):
             text += "\n\n" + _("Reason: %(reason)s", reason=meeting.cancel_reason)
         return text
 
-    _send(
-        recipients(exclude=actor),
+    _announce(
         "meeting_cancelled",
         meeting,
+        actor,
         lambda: _("Cancelled: %(title)s", title=meeting.title),
         body,
     )

@@ -21,6 +21,7 @@ from .ical import calendar, meeting_event
 from .models import Meeting, Series
 from .policy import may_manage, may_schedule
 from .rsvp import mine, tally
+from .sections import sections_for
 
 bp = Blueprint("meetings", __name__)
 text.register(bp)
@@ -68,6 +69,7 @@ def detail(meeting_id):
         p=panel.from_loaded(meeting, current_user, now),
         manage=may_manage(current_user, meeting),
         record=host_may_record(meeting, now),
+        sections=sections_for(meeting, current_user),
     )
 
 

@@ -51,6 +51,24 @@ def set_password(user, password):
     user.session_version += 1
 
 
+def choosable(extra_id=None):
+    """``(id, name)`` of the active members to pick as a host or owner, by name.
+
+    ``extra_id`` is the one already chosen: kept in the list when they have left since.
+    """
+    rows = db.session.execute(
+        select(User.id, User.name)
+        .where(User.active.is_(True), User.erased.is_(False))
+        .order_by(func.lower(User.name), User.id)
+    ).all()
+    pairs = [(uid, name) for uid, name in rows]
+    if extra_id and extra_id not in {uid for uid, _n in pairs}:
+        user = db.session.get(User, extra_id)
+        if user is not None:
+            pairs.append((user.id, user.display_name))
+    return pairs
+
+
 def active_coordinators():
     return db.session.scalar(
         select(func.count(User.id)).where(

@@ -7,14 +7,13 @@ They live below ``/meetings/`` (an action mostly comes from a meeting or its min
 from flask import abort, flash, g, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import func, select
 
 from ..access import MEMBER, access
 from ..auth.views import safe_next
 from ..extensions import db
 from ..meetings.choices import an_id, meeting_choices
 from ..meetings.models import Meeting
-from ..members.models import User
+from ..members.accounts import choosable
 from ..timeutil import utcnow
 from ..web import form_status, go, render
 from . import actions, notices
@@ -22,20 +21,6 @@ from .forms import ActionForm
 from .models import ActionItem, Minutes
 from .policy import minutes_readable, resolve
 from .views import bp
-
-
-def owners(extra_id=None):
-    rows = db.session.execute(
-        select(User.id, User.name)
-        .where(User.active.is_(True), User.erased.is_(False))
-        .order_by(func.lower(User.name), User.id)
-    ).all()
-    pairs = [(uid, name) for uid, name in rows]
-    if extra_id and extra_id not in {uid for uid, _n in pairs}:
-        user = db.session.get(User, extra_id)
-        if user is not None:
-            pairs.append((user.id, user.display_name))
-    return pairs
 
 
 def _action(action_id):
@@ -107,7 +92,7 @@ def _back(meeting, minutes):
 def new_action():
     meeting, minutes = _link_target()
     form = ActionForm(
-        owners=owners(),
+        owners=choosable(),
         meetings=meeting_choices(meeting.id if meeting else None),
         owner=current_user.id,
         meeting=meeting.id if meeting else 0,
@@ -177,7 +162,7 @@ def edit_action(action_id):
             "due_on": action.due_on,
             "meeting": action.meeting_id or 0,
         },
-        owners=owners(action.owner_id),
+        owners=choosable(action.owner_id),
         meetings=meeting_choices(action.meeting_id),
     )
     if action.minutes_id is not None:

@@ -7,14 +7,10 @@ from flask_wtf import FlaskForm
 from wtforms import DateField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 
-from ..forms import choices, not_blank
+from ..forms import choices, not_blank, strip
 from .service import MAX_TEXT
 
 TOO_LONG = _l("Minutes can be up to 50,000 characters long.")
-
-
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
 
 
 class BaseField(IntegerField):
@@ -30,7 +26,7 @@ class MinutesForm(FlaskForm):
         validators=[Length(max=MAX_TEXT, message=TOO_LONG)],
     )
     note = StringField(
-        _l("What did you change? (optional)"), validators=[Length(max=300)], filters=[_strip]
+        _l("What did you change? (optional)"), validators=[Length(max=300)], filters=[strip]
     )
     base = BaseField(validators=[InputRequired(), NumberRange(0, 10**9)])
 
@@ -55,7 +51,7 @@ class UnlockForm(FlaskForm):
         _l("Why unlock the approved minutes?"),
         description=_l("Everyone can see who unlocked them and why."),
         validators=[not_blank, Length(max=500)],
-        filters=[_strip],
+        filters=[strip],
     )
 
 
@@ -70,7 +66,7 @@ def sensible_date(_form, field):
 
 class ActionForm(FlaskForm):
     what = StringField(
-        _l("What needs to happen"), validators=[not_blank, Length(max=300)], filters=[_strip]
+        _l("What needs to happen"), validators=[not_blank, Length(max=300)], filters=[strip]
     )
     owner = SelectField(_l("Who does it"), coerce=int)
     due_on = DateField(_l("Due date (optional)"), validators=[Optional(), sensible_date])

@@ -1,18 +1,18 @@
 """What a meeting's page shows of its minutes, actions, decisions and resources.
 
-The meeting page includes ``minutes/_meeting.html``, which calls ``meeting_extras``
-(a template global), so the meetings feature stays unaware of these. A fixed number
+``meeting_extras`` is a meeting page section (``meetings.sections``) shown by
+``minutes/_meeting.html``, so the meetings feature stays unaware of these. A fixed number
 of queries, whatever the network's size; the meeting's RSVPs and attendance are
 already loaded by its page, so its attendees cost nothing.
 """
 
 from types import SimpleNamespace
 
-from flask_login import current_user
 from sqlalchemy import literal_column, select, union_all
 
 from ..decisions.models import Decision
 from ..extensions import db
+from ..meetings.sections import section
 from ..resources.models import KINDS, Resource
 from ..timeutil import utcnow
 from . import actions, service, subjects
@@ -63,12 +63,13 @@ def linked(meeting_id):
     return found["decision"], found["resource"]
 
 
-def meeting_extras(meeting):
+@section("minutes", "minutes/_meeting.html", order=40)
+def meeting_extras(meeting, user):
     subject = subjects.get("meeting")
     minutes = service.find("meeting", meeting.id)
-    doc = Doc(subject, meeting, minutes, standing(current_user, subject, meeting, minutes))
+    doc = Doc(subject, meeting, minutes, standing(user, subject, meeting, minutes))
     readable = {minutes.id} if minutes is not None and doc.may("read") else set()
-    items = actions.visible_for_meeting(current_user, meeting.id, readable)
+    items = actions.visible_for_meeting(user, meeting.id, readable)
     decisions, resources = linked(meeting.id)
     return {
         "doc": doc,

@@ -17,7 +17,7 @@ from ..extensions import db
 from ..markdown import render_markdown
 from ..timeutil import utcnow
 from ..web import form_status, go, render
-from . import actions, diff, labels, notices, pages, panel, service
+from . import actions, diff, labels, notices, pages, service
 from .forms import HeadForm, MinutesForm, PreviewForm, UnlockForm
 from .policy import forget, keeps, manages, reads, resolve, writes
 
@@ -41,7 +41,6 @@ def inject_labels():
     return {"minutes_labels": labels}
 
 
-bp.add_app_template_global(panel.meeting_extras, "meeting_extras")
 bp.add_app_template_global(actions.may_change, "action_may_change")
 
 
@@ -212,4 +211,4 @@ def visibility(meeting_id=None, minutes_id=None):
     return to_view(doc)
 
 
-from . import action_views, cards, export, history_views, meeting_subject, search  # noqa: E402, F401
+from . import action_views, cards, export, history_views, meeting_subject, panel, search  # noqa: E402, F401

@@ -7,16 +7,12 @@ from wtforms import Form, FormField, SelectField, StringField, TextAreaField
 from wtforms.fields import FieldList
 from wtforms.validators import Length
 
-from ..forms import choices, not_blank
+from ..forms import choices, not_blank, strip
 from ..meetings.fields import LocalDateField, LocalTimeField, url_field
 from ..meetings.models import KINDS
 from .models import MAX_OPTIONS, MIN_OPTIONS, POLL_ANSWERS
 
 INCOMPLETE = _l("Fill in the date and both times, or leave the row empty.")
-
-
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
 
 
 class OptionForm(Form):
@@ -33,11 +29,11 @@ class OptionForm(Form):
 
 class PollForm(FlaskForm):
     title = StringField(
-        _l("What is it for?"), validators=[not_blank, Length(max=200)], filters=[_strip]
+        _l("What is it for?"), validators=[not_blank, Length(max=200)], filters=[strip]
     )
     kind = SelectField(_l("Kind of meeting"), choices=choices(KINDS), default="network")
     description = TextAreaField(_l("More about it (optional)"), validators=[Length(max=5000)])
-    place = StringField(_l("Place (optional)"), validators=[Length(max=300)], filters=[_strip])
+    place = StringField(_l("Place (optional)"), validators=[Length(max=300)], filters=[strip])
     online_url = url_field(_l("Online link (optional)"))
     options = FieldList(FormField(OptionForm), min_entries=MAX_OPTIONS, max_entries=MAX_OPTIONS)
 

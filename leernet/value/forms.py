@@ -5,7 +5,7 @@ from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, ValidationError
 
-from ..forms import choices, not_blank
+from ..forms import choices, not_blank, strip
 from . import cycles
 from .models import COORDINATORS, NETWORK
 
@@ -20,10 +20,6 @@ VISIBILITY = {
     NETWORK: _l("Every member"),
     COORDINATORS: _l("Only the coordinators"),
 }
-
-
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
 
 
 class CyclesField(SelectMultipleField):
@@ -52,7 +48,7 @@ class CheckoutForm(FlaskForm):
     takeaway = StringField(
         _l("One thing you take away (optional)"),
         validators=[Length(max=200, message=_l("Keep it to one line (200 characters)."))],
-        filters=[_strip],
+        filters=[strip],
     )
 
     def score(self):
@@ -64,7 +60,7 @@ class StoryForm(FlaskForm):
         _l("In one line"),
         description=_l("e.g. “The subsidy tip from the March meeting got us funded”"),
         validators=[not_blank, Length(max=120)],
-        filters=[_strip],
+        filters=[strip],
     )
     text = TextAreaField(
         _l("What happened?"),
