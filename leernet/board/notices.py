@@ -6,11 +6,10 @@ a network's group chat carries); a reply goes to the notice's poster right away.
 
 from flask_babel import force_locale
 from flask_babel import gettext as _
-from sqlalchemy import select
 
 from ..extensions import db
 from ..mail import deliver
-from ..members.models import User
+from ..members.accounts import others
 from ..web import external_url
 
 
@@ -21,12 +20,7 @@ def _link(item):
 
 def item_posted(item, by):
     link = _link(item)
-    members = db.session.scalars(
-        select(User)
-        .where(User.active.is_(True), User.erased.is_(False), User.id != by.id)
-        .order_by(User.id)
-    )
-    for user in members:
+    for user in others(by):
         with force_locale(user.locale):
             deliver(
                 "board_new",

@@ -69,6 +69,15 @@ def choosable(extra_id=None):
     return pairs
 
 
+def others(user):
+    """Every active member but ``user``: who hears of something ``user`` started."""
+    return db.session.scalars(
+        select(User)
+        .where(User.active.is_(True), User.erased.is_(False), User.id != user.id)
+        .order_by(User.id)
+    )
+
+
 def active_coordinators():
     return db.session.scalar(
         select(func.count(User.id)).where(
