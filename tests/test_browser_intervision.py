@@ -28,6 +28,11 @@ def shown_seconds(page):
     return -value if text.startswith("+") else value
 
 
+#: The script ticks once a second (on the second its digits change), so what it holds may be
+#: up to a second old when read, plus the browser's own delay on a busy machine.
+TICK = 1.5
+
+
 def counted_seconds(page):
     """What the phone's own countdown holds now (its script keeps ``data-left`` in ms)."""
     clock = page.locator("[data-countdown][data-left]")
@@ -82,12 +87,12 @@ def test_everyone_follows_the_facilitator_and_a_restart_loses_no_time(  # noqa: 
     thread.start()
     try:
         expected = server_remaining(app, world["session_id"])
-        assert abs(counted_seconds(piet) - expected) <= 1.0
+        assert abs(counted_seconds(piet) - expected) <= TICK
         assert abs(shown_seconds(piet) - expected) <= 1.5  # whole seconds, rounded up
         piet.reload()
         expect(piet.locator(".phase-name")).to_have_text("Sketching the incident")
         counted = counted_seconds(piet)
-        assert abs(counted - server_remaining(app, world["session_id"])) <= 1.0
+        assert abs(counted - server_remaining(app, world["session_id"])) <= TICK
         fien.get_by_role("button", name="Pause").click()
         expect(piet.locator("#live")).to_contain_text("Paused", timeout=FOLLOW)
     finally:
