@@ -210,7 +210,9 @@ def test_workers_load_no_push_library_until_they_push(app, client, people):
     database = app.config["SQLALCHEMY_DATABASE_URI"]
     code = (
         "import sys; from leernet import create_app; "
-        f"app = create_app({{'SQLALCHEMY_DATABASE_URI': {database!r}, 'SECRET_KEY': 'x'}}); "
+        # no rate limits: their in-memory timer would keep the process alive under libfaketime
+        f"app = create_app({{'SQLALCHEMY_DATABASE_URI': {database!r}, 'SECRET_KEY': 'x', "
+        "'RATELIMIT_ENABLED': False}); "
         "app.test_client().get('/login'); "
         "print(sorted(m for m in ('pywebpush', 'aiohttp', 'requests', 'py_vapid') "
         "if m in sys.modules))"
