@@ -105,6 +105,16 @@ def phone(browser):
         context.close()
 
 
+#: A folder to keep the browser tests' screenshots in, for looking at pages by eye; unset,
+#: none are taken.
+SHOTS = os.environ.get("LEERNET_SCREENSHOTS")
+
+
+def shot(page, name, full_page=True):
+    if SHOTS:
+        page.screenshot(path=f"{SHOTS}/{name}.png", full_page=full_page)
+
+
 def no_horizontal_scroll(page):
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
 

@@ -15,7 +15,15 @@ from leernet.intervision.models import Session
 from leernet.minutes import service as minutes_service
 
 from . import intervision_world as iw
-from .browser import axe_problems, browser, live_server, log_in, no_horizontal_scroll, phone  # noqa: F401
+from .browser import (  # noqa: F401
+    axe_problems,
+    browser,
+    live_server,
+    log_in,
+    no_horizontal_scroll,
+    phone,
+    shot,
+)
 from .conftest import app_config
 
 FOLLOW = 3_000  # ms: every phone polls every 2 s
@@ -48,7 +56,7 @@ def test_after_the_start_the_clock_and_controls_are_in_one_screen(app, live_serv
                      "button[value=next]", "button[value=add_minute]", "button[value=finish]"):
         assert in_view(fien, selector), selector
     assert no_horizontal_scroll(fien)
-    fien.screenshot(path="/tmp/room-running-360.png")
+    shot(fien, "room-running-360", full_page=False)
 
 
 def test_the_case_bringer_is_changed_in_phase_1_and_the_turned_away_view_follows(
@@ -99,7 +107,7 @@ def test_a_lost_connection_is_shown_and_a_press_made_then_is_carried_out(
     expect(fien.locator("[data-connection] [data-lost]")).to_be_visible(timeout=5_000)
     fien.get_by_role("button", name="Pause").click()
     expect(fien.locator("[data-connection] [data-pending]")).to_be_visible()
-    fien.screenshot(path="/tmp/room-offline-360.png")
+    shot(fien, "room-offline-360", full_page=False)
     fresh, server = restart(app, port, tmp_path)
     try:
         expect(fien.locator("#live")).to_have_attribute("data-status", "paused", timeout=6_000)
@@ -131,7 +139,7 @@ def test_paused_and_finished_change_the_whole_block_and_the_reflection_reaches_a
                                                      timeout=FOLLOW)  # fmt: skip
     paused = piet.locator(".timer").evaluate("e => getComputedStyle(e).borderColor")
     assert paused != before, "the whole block changes colour"
-    piet.screenshot(path="/tmp/room-paused-360.png")
+    shot(piet, "room-paused-360", full_page=False)
     fien.once("dialog", lambda dialog: dialog.accept())
     fien.get_by_role("button", name="Finish early").click()
     expect(running).to_have_count(0)
@@ -169,7 +177,7 @@ def test_cards_typed_on_two_phones_reach_the_case_bringer_and_the_minutes(
         "button", name="This helps").click()  # fmt: skip
     expect(cas.locator(".card-list li.marked")).to_have_count(1)
     assert no_horizontal_scroll(cas)
-    cas.screenshot(path="/tmp/room-cards-360.png", full_page=True)
+    shot(cas, "room-cards-360")
     fien.once("dialog", lambda dialog: dialog.accept())
     fien.get_by_role("button", name="Finish early").click()
     expect(cas.locator(".finished-block")).to_be_visible(timeout=FOLLOW)
@@ -202,7 +210,7 @@ def test_the_room_screen_follows_and_a_non_participant_cannot_open_it(
     expect(tv.locator(".phase-name")).to_have_text("Choosing the incident", timeout=FOLLOW)
     expect(tv.locator("[data-countdown]")).to_have_text(re.compile(r"^[45]:\d\d$"))
     assert "Geheime casus" not in tv.content()
-    tv.screenshot(path="/tmp/room-screen-1280.png")
+    shot(tv, "room-screen-1280", full_page=False)
     fien.once("dialog", lambda dialog: dialog.accept())
     fien.get_by_role("button", name="Finish early").click()
     expect(tv.locator("#live")).to_contain_text("This session has finished.", timeout=FOLLOW)

@@ -1,7 +1,6 @@
 """On phones: post a vacancy, reply to it, mark it filled; discuss a proposal before the
 vote, after an amendment ("said about version 2")."""
 
-import os
 import re
 from datetime import datetime, timedelta
 
@@ -11,15 +10,8 @@ from leernet.extensions import db
 from leernet.members.models import User
 
 from . import factories
-from .browser import browser, live_server, no_horizontal_scroll, phone  # noqa: F401
+from .browser import browser, live_server, no_horizontal_scroll, phone, shot  # noqa: F401
 from .test_browser_library import log_in
-
-SHOTS = os.environ.get("LEERNET_SCREENSHOTS")  # a folder to keep screenshots in, if set
-
-
-def shot(page, name):
-    if SHOTS:
-        page.screenshot(path=f"{SHOTS}/{name}.png", full_page=True)
 
 
 def test_post_reply_and_mark_a_vacancy_filled(app, people, live_server, phone):  # noqa: F811
