@@ -190,17 +190,23 @@ def test_expired_case_details_take_the_minutes_with_them(app, client, world, run
     assert "cultuurkaart" not in client.get(f"{base}/history").get_data(as_text=True)
 
 
-def test_expiry_on_access_of_the_session_page_erases_them_too(app, client, world):
+def test_a_due_case_is_hidden_at_once_and_erased_by_the_next_write(app, client, world):
     run_with_notes(client, world, (0, "Geheime cultuurkaart."))
     with app.app_context():
         session = db.session.get(Session, world["session_id"])
         session.expires_after_days, session.started_at = 1, utcnow() - timedelta(days=2)
         db.session.commit()
     iw.login(client, world, "plain")
-    assert "have been removed" in client.get(url(world)).get_data(as_text=True)
+    page = client.get(url(world)).get_data(as_text=True)
+    assert "have been removed" in page and "cultuurkaart" not in page
+    assert not found(client, world, "plain", "cultuurkaart")
+    with app.app_context():
+        assert "cultuurkaart" in the_minutes(world).text, "a GET wrote nothing"
+    iw.login(client, world, "case_bringer")  # a write to the session erases what is due
+    client.post(url(world, "/reflection"), data={"reflection": "Later."}, headers=HTMX)
     with app.app_context():
         assert the_minutes(world).text == ""
-    assert not found(client, world, "plain", "cultuurkaart")
+        assert db.session.get(Session, world["session_id"]).case_removed_at is not None
 
 
 def test_the_notes_of_a_method_with_rounds_say_which_round(app):

@@ -508,3 +508,52 @@ def test_door12_reading_a_sessions_minutes_writes_nothing(app, client, world, mo
     iw.login(client, world, "plain")
     assert client.get(f"/intervision/{world['session_id']}/minutes").status_code == 302
     assert writes == []
+
+
+def test_door12_a_due_case_is_shown_removed_on_a_get_and_nothing_is_written(app, client, world):
+    """Every GET a participant can make of a due session shows no case, note or
+    reflection, and leaves the database as it was; ``expire-cases`` then erases it."""
+    from datetime import timedelta
+
+    from leernet.intervision.models import Commitment, PhaseNote, Session
+
+    from . import intervision_world as iw
+    from .test_intervision_minutes import run_with_notes
+
+    secrets = ("Geheime vraag", "Geheime notitie", "Geheime reflectie")
+    iw.login(client, world, "case_bringer")
+    session_url = f"/intervision/{world['session_id']}"
+    case = {"case_question": secrets[0], "expires_after_days": "7"}
+    client.post(f"{session_url}/case", data=case)
+    minutes_url = run_with_notes(client, world, (0, secrets[1]))
+    iw.login(client, world, "case_bringer")
+    client.post(f"{session_url}/reflection", data={"reflection": secrets[2]})
+
+    def stored():
+        with app.app_context():
+            session = db.session.get(Session, world["session_id"])
+            return (session.case_question, session.case_removed_at, session.version,
+                    db.session.scalar(select(PhaseNote.text)),
+                    db.session.scalar(select(Commitment.reflection)))  # fmt: skip
+
+    with app.app_context():
+        session = db.session.get(Session, world["session_id"])
+        session.started_at -= timedelta(days=8)
+        db.session.commit()
+    before = stored()
+    assert before[:2] == (secrets[0], None)
+    for who in ("case_bringer", "plain", "facilitator"):
+        iw.login(client, world, who)
+        pages = [client.get(path) for path in (
+            session_url, f"{session_url}/state", f"{session_url}/minutes", minutes_url,
+            "/intervision/", "/intervision/history", "/me/export",
+        )]  # fmt: skip
+        pages += [client.get("/search", query_string={"q": word.split()[1]}) for word in secrets]
+        for response in pages:
+            text = response.get_data(as_text=True)
+            assert response.status_code < 500
+            assert not any(secret in text for secret in secrets), (who, response.request.path)
+    assert stored() == before, "no GET wrote"
+    result = app.test_cli_runner().invoke(args=["leernet", "expire-cases"])
+    assert "case details were removed: 1" in result.output
+    assert stored()[:2] != before[:2] and stored()[3:] == ("", "")

@@ -1,7 +1,8 @@
 """A member's own intervision data in their export: roles, cases, notes, commitments.
 
 What the member wrote themselves (their case question, notes, reflection) is theirs to
-export; what others wrote in the session is not included.
+export; what others wrote in the session is not included, nor the case details of a
+session whose keep-time has passed (they are as good as erased).
 """
 
 from sqlalchemy import select
@@ -10,6 +11,8 @@ from sqlalchemy.orm import contains_eager
 from ..extensions import db
 from ..meetings.models import Meeting
 from ..members.export import section, stamp
+from ..timeutil import utcnow
+from . import privacy
 from .models import Commitment, Participant, PhaseNote, Session
 from .plans import Plan
 from .rotation import CASE_BRINGER
@@ -31,6 +34,7 @@ def intervision(user):
     commitments = db.session.scalars(
         select(Commitment).where(Commitment.user_id == user.id).order_by(Commitment.id)
     ).all()
+    gone = privacy.due_ids(utcnow())
     return {
         "sessions": [
             {
@@ -42,7 +46,7 @@ def intervision(user):
                 "role": part.held_role or part.role,
                 "passed": part.passed,
                 "case_question": session.case_question
-                if (part.held_role or part.role) == CASE_BRINGER
+                if (part.held_role or part.role) == CASE_BRINGER and session.id not in gone
                 else None,
             }
             for part, session in rows
@@ -55,11 +59,12 @@ def intervision(user):
                 "updated": stamp(n.updated_at),
             }
             for n in notes
+            if n.session_id not in gone
         ],
         "commitments": [
             {
                 "session": c.session_id,
-                "reflection": c.reflection,
+                "reflection": "" if c.session_id in gone else c.reflection,
                 "action": c.action,
                 "report": c.report_status,
                 "report_note": c.report_note,

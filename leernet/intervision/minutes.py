@@ -121,6 +121,7 @@ SESSION = subjects.register(
         visibilities=(rules.PARTICIPANTS, rules.ATTENDEES),
         initial_text=notes_markdown,
         minute_taker=minute_taker_id,
+        expired=privacy.due_ids,
         hints={
             rules.DRAFT: _l("Only the minute-taker and the facilitator can see this draft."),
             rules.SHARED: _l(

@@ -4,13 +4,18 @@ A session may say its case details are kept only ``expires_after_days`` after it
 place. They are then blanked in the database (not hidden: gone) and the page says
 "removed"; the cards written for the case-bringer are deleted. The session's minutes
 hold its notes and cards, so they go too: every revision, and their entry in the search
-index. Pages check on access; ``flask --app app leernet expire-cases`` sweeps the rest
-for cron. The commitment's action stays: the follow-up round needs it.
+index. The commitment's action stays: the follow-up round needs it.
+
+``flask --app app leernet expire-cases`` erases what is due, for cron, and so does the
+next write to the session. A GET never writes: from the moment the keep-time passes, a
+page shows the case as removed (``hide_if_due``), the minutes' subject does not load,
+search does not find them and the export leaves them out.
 """
 
 from datetime import timedelta
 
 from sqlalchemy import delete, select, update
+from sqlalchemy.orm.attributes import set_committed_value
 
 from ..extensions import db
 from ..meetings.models import Meeting
@@ -63,8 +68,20 @@ def remove(session_id, now):
         minutes_service.erase(minutes, now)
 
 
+def hide_if_due(session, now):
+    """For a GET: show a due case as removed without writing. The loaded session looks
+    removed (nothing is flushed); the pages then show no case, notes, cards or
+    reflections. True if due."""
+    if not due(session, now):
+        return False
+    set_committed_value(session, "case_question", "")
+    set_committed_value(session, "case_removed_at", now)
+    return True
+
+
 def expire_if_due(session, now):
-    """On access: remove what is due, so no page shows an expired case. True if removed."""
+    """Before a write: remove what is due, so nothing is added to an expired case. True
+    if removed."""
     if not due(session, now):
         return False
     remove(session.id, now)
@@ -72,17 +89,24 @@ def expire_if_due(session, now):
     return True
 
 
-def sweep(now):
-    """Remove every due case; return how many sessions were cleared."""
+def due_ids(now):
+    """The ids of the sessions whose case details are due but not yet erased."""
     rows = db.session.execute(
         select(Session.id, Session.expires_after_days, Session.started_at, Meeting.starts_at)
         .join(Meeting, Meeting.id == Session.meeting_id)
         .where(Session.expires_after_days.is_not(None), Session.case_removed_at.is_(None))
     ).all()
-    cleared = 0
-    for session_id, days, started, starts in rows:
-        if now >= (started or starts) + timedelta(days=days):
-            remove(session_id, now)
-            cleared += 1
+    return {
+        session_id
+        for session_id, days, started, starts in rows
+        if now >= (started or starts) + timedelta(days=days)
+    }
+
+
+def sweep(now):
+    """Remove every due case; return how many sessions were cleared."""
+    due_now = due_ids(now)
+    for session_id in due_now:
+        remove(session_id, now)
     db.session.commit()
-    return cleared
+    return len(due_now)

@@ -61,7 +61,9 @@ def load_session(session_id):
     if session is None:
         abort(404)
     now = utcnow()
-    if privacy.expire_if_due(session, now):
+    if request.method == "GET":
+        privacy.hide_if_due(session, now)
+    elif privacy.expire_if_due(session, now):
         session = sessions.load(session_id)
     return session, now
 

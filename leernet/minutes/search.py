@@ -8,13 +8,14 @@ check-ins and answers, so those re-index the meeting's minutes.
 
 from flask import url_for
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import inspect, select
+from sqlalchemy import and_, inspect, or_, select
 
 from ..extensions import db
 from ..markdown import plain_text
 from ..meetings.models import Attendance, Meeting, Rsvp
 from ..members.models import User
-from ..search import KINDS, NETWORK, RESTRICTED, Document, register
+from ..search import KINDS, NETWORK, RESTRICTED, Document, SearchDocument, register
+from ..timeutil import utcnow
 from . import rules, subjects
 from .meeting_subject import coordinator_ids
 from .models import Minutes, MinutesEvent, MinutesRevision
@@ -53,6 +54,20 @@ def _url(doc):
     return url_for("minutes.view", minutes_id=doc.object_id)
 
 
+def _kept(user):
+    """Minutes of a subject past its keep-time are not found, though erasing them waits
+    for a sweep or the next write (a search never writes)."""
+    now = utcnow()
+    gone = [
+        and_(Minutes.subject_kind == subject.kind, Minutes.subject_id.in_(ids))
+        for subject in subjects.SUBJECTS.values()
+        if subject.expired and (ids := subject.expired(now))
+    ]
+    if not gone:
+        return None
+    return SearchDocument.object_id.not_in(select(Minutes.id).where(or_(*gone)))
+
+
 @register(
     "minutes",
     model=Minutes,
@@ -66,6 +81,7 @@ def _url(doc):
         Meeting: _meeting_changed,
         User: _coordinator_changed,
     },
+    visible=_kept,
 )
 def minutes_document(minutes):
     if minutes.state == rules.DRAFT or not minutes.head:

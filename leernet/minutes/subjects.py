@@ -51,6 +51,9 @@ class Subject:
     #: ``{state: text}``: who sees and changes the minutes in that state, where the
     #: meeting's wording (host, coordinators) does not fit the subject.
     hints: dict = field(default_factory=dict)
+    #: ``expired(now) -> ids``: subjects past their keep-time whose minutes are not erased
+    #: yet (that waits for a sweep or a write): from that moment search does not find them.
+    expired: Callable[[Any], set] | None = None
 
     def args(self, obj, minutes):
         """The URL arguments of this subject's minutes pages."""
