@@ -134,8 +134,12 @@ def test_group_link_with_approval(app, client, people):
     waiting = client.post(f"/join/group/{token}", data={**NEWCOMER, "language": "en"})
     assert waiting.status_code == 200 and "Almost there, Noor Nieuw" in waiting.text
     assert client.get("/members/").status_code == 302  # not logged in: sees nothing
-    client.post("/login", data={"email": NEWCOMER["email"], "password": NEWCOMER["password"]})
+    credentials = {"email": NEWCOMER["email"], "password": NEWCOMER["password"]}
+    early = client.post("/login", data=credentials)
+    assert "Almost there, Noor Nieuw" in early.text, "told that a coordinator will approve"
     assert client.get("/members/").status_code == 302
+    wrong = client.post("/login", data={"email": NEWCOMER["email"], "password": "wrong password"})
+    assert "Almost there" not in wrong.text and "is not right" in wrong.text
 
     login_as(client, people, "coordinator")
     card = client.get("/cards/start").text

@@ -128,6 +128,12 @@ def join(link, name, email, password, locale):
     return user
 
 
+def is_waiting(user):
+    """Whether ``user`` joined through a group link and awaits a coordinator."""
+    asked = select(JoinRequest.id).where(JoinRequest.user_id == user.id)
+    return db.session.scalar(asked) is not None
+
+
 def waiting():
     return db.session.scalars(
         select(JoinRequest).options(joinedload(JoinRequest.user)).order_by(JoinRequest.created_at)

@@ -9,6 +9,7 @@ from flask_login import current_user, logout_user
 from sqlalchemy import select
 
 from ..access import MEMBER, PUBLIC, access
+from ..admin import group_links
 from ..admin.models import Invitation, Network, current_network
 from ..errors import error_page
 from ..extensions import db, htmx, limiter
@@ -78,6 +79,8 @@ def login():
             # Without "keep me logged in" the session cookie ends with the browser.
             session.permanent = bool(form.remember.data)
             return go(safe_next(form.next.data))
+        if right and group_links.is_waiting(user):  # the password proves who asks
+            return render("auth/waiting.html", name=user.name)
         throttle.failed(form.email.data, address)
         form.password.errors.append(_("E-mail address or password is not right."))
     return render("auth/login.html", form=form, status=form_status())
