@@ -50,7 +50,10 @@ def test_service_worker_offline_page_and_a_push(app, people, phone):  # noqa: F8
         cdp.on("ServiceWorker.workerRegistrationUpdated",
                lambda event: workers.extend(event["registrations"]))  # fmt: skip
         cdp.send("ServiceWorker.enable")
-        page.wait_for_timeout(300)
+        for _ in range(100):  # the registration is reported soon, later on a busy machine
+            if any(w["scopeURL"] == registration for w in workers):
+                break
+            page.wait_for_timeout(100)
         registration_id = next(
             w["registrationId"] for w in workers if w["scopeURL"] == registration
         )
