@@ -192,6 +192,7 @@ def test_search_finds_notices_and_marks_closed_ones(app, client, people):
     assert "gezocht (filled)" in filled
     found = client.get("/search?q=zaalakoestiek").get_data(as_text=True)
     assert "Geluidstechnicus gezocht" in found and "(filled)" not in found
+    assert "Geluidstechnicus gezocht (until " in found, "the end date, which stays true"
 
 
 def test_export_and_erase_include_posts_and_replies(app, client, people):

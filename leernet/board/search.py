@@ -1,32 +1,31 @@
-"""Notices in the search, with their replies; one no longer on the board says so in its
-title, in the network's language (the index is shared by everyone)."""
-
-from datetime import datetime
-from zoneinfo import ZoneInfo
+"""Notices in the search, with their replies. The title says, in the network's language
+(the index is shared by everyone), what the index can keep true without being touched
+again: filled or closed (a write re-indexes), or the end date (not "ended", which the
+calendar would make stale overnight)."""
 
 from flask import current_app, g, url_for
 from flask_babel import force_locale
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from ..admin.models import Network
 from ..extensions import db
+from ..i18n import format_date
 from ..markdown import plain_text
 from ..search import Document, register
-from .items import KINDS, STATE_LABELS, is_current
+from .items import KINDS, STATE_LABELS
 from .models import OPEN, BoardItem, BoardReply
 
 
-def network_settings():
-    """``(language, time zone)`` as plain values, read once per app context: re-indexing
+def network_language():
+    """The network's language as a plain value, read once per app context: re-indexing
     in batches detaches every object (the network's too) between batches."""
-    if "index_settings" not in g:
-        row = db.session.execute(
-            select(Network.language, Network.timezone).order_by(Network.id).limit(1)
-        ).first()
-        g.index_settings = tuple(row) if row else ("nl", current_app.config["NETWORK_TIMEZONE"])
-    return g.index_settings
+    if "index_language" not in g:
+        language = db.session.scalar(select(Network.language).order_by(Network.id).limit(1))
+        g.index_language = language or current_app.config["BABEL_DEFAULT_LOCALE"]
+    return g.index_language
 
 
 @register(
@@ -40,12 +39,12 @@ def network_settings():
 def board_document(item):
     if item.hidden_at is not None:
         return None
-    language, timezone = network_settings()
-    today = datetime.now(ZoneInfo(timezone)).date()
-    with force_locale(language):
+    with force_locale(network_language()):
         title = f"{KINDS.get(item.kind, '')}: {item.title}"
-        if not is_current(item, today):
-            title = f"{title} ({STATE_LABELS[item.state] if item.state != OPEN else _l('ended')})"
+        if item.state != OPEN:
+            title = f"{title} ({STATE_LABELS[item.state]})"
+        elif item.ends_on is not None:
+            title = f"{title} ({_('until %(date)s', date=format_date(item.ends_on))})"
     parts = [plain_text(item.body)] + [
         plain_text(r.body) for r in item.replies if r.hidden_at is None
     ]

@@ -9,7 +9,7 @@ from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import selectinload
 
-from ..board.search import network_settings
+from ..board.search import network_language
 from ..decisions.models import Decision
 from ..markdown import plain_text
 from ..search import Document, register
@@ -29,7 +29,7 @@ def discussion_document(decision):
     said = [c for c in decision.comments if c.hidden_at is None]
     if not said:
         return None
-    with force_locale(network_settings()[0]):
+    with force_locale(network_language()):
         title = str(_l("Discussion: %(title)s", title=decision.title))
         if not is_open(decision):
             title = f"{title} ({_l('closed')})"
