@@ -37,9 +37,9 @@ from ..minutes import rules, service, subjects
 from ..minutes.search import also_watch
 from ..timeutil import utcnow
 from . import privacy
+from .core.rotation import FACILITATOR, MINUTE_TAKER
 from .models import Card, Participant, PhaseNote, Session
 from .plans import Plan
-from .rotation import FACILITATOR, MINUTE_TAKER
 
 KIND = "session"
 

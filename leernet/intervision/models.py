@@ -15,7 +15,7 @@ from ..extensions import db
 from ..meetings.models import Meeting
 from ..members.models import User
 from ..timeutil import UTCDateTime, utcnow
-from . import timer
+from .core import timer
 from .setup_models import IntervisionGroup, MethodTemplate  # noqa: F401  (one import place)
 
 

@@ -15,8 +15,8 @@ from sqlalchemy import select, update
 from ..extensions import db
 from ..i18n import select_timezone
 from ..meetings.models import Meeting
-from . import assignment, rotation, timer
-from .history import Attendance, MemberHistory, tally
+from .core import assignment, rotation, timer
+from .core.role_history import Attendance, MemberHistory, tally
 from .models import Participant, Session
 
 WINDOW = timedelta(days=365)

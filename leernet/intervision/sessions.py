@@ -14,7 +14,7 @@ from ..meetings.attendance import present_members
 from ..meetings.models import Meeting
 from ..members.models import User
 from . import roles
-from .grouping import MIN_SIZE, GroupingError, form_groups
+from .core.grouping import MIN_SIZE, GroupingError, form_groups
 from .models import Participant, Session
 from .plans import Plan, snapshot
 from .setup_models import IntervisionGroup
@@ -128,7 +128,7 @@ def taken_ids(meeting):
 
 
 def free_names(meeting, count):
-    """"Group 1", "Group 2", ...: the first numbers no session of the meeting is named
+    """ "Group 1", "Group 2", ...: the first numbers no session of the meeting is named
     with yet (a standing group's own name takes no number)."""
     used = set(db.session.scalars(select(Session.name).where(Session.meeting_id == meeting.id)))
     names, number = [], 1

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from ..extensions import db
 from ..members.models import User
 from ..timeutil import UTCDateTime, utcnow
-from .methods import Method, Phase
+from .core.methods import Method, Phase
 
 group_members = Table(
     "intervision_group_member",

@@ -10,15 +10,15 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
-from ..access import COORDINATOR, MEMBER, access
-from ..extensions import db
-from ..timeutil import utcnow
-from ..web import form_status, go, render
-from . import catalogue
+from ...access import COORDINATOR, MEMBER, access
+from ...extensions import db
+from ...timeutil import utcnow
+from ...web import form_status, go, render
+from .. import catalogue
+from ..plans import Plan, snapshot
+from ..setup_models import MethodTemplate
 from .forms import MethodForm
-from .plans import Plan, snapshot
-from .setup_models import MethodTemplate
-from .views import bp
+from .session import bp
 
 BLANK_ROWS = 3
 

@@ -13,17 +13,19 @@ from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload, load_only, selectinload
 
-from ..access import MEMBER, access
-from ..compression import uncompressed
-from ..extensions import db
-from ..meetings.models import Meeting
-from ..meetings.sections import section
-from ..timeutil import utcnow
-from ..web import go, render, wants_fragment
-from . import followup, labels, live, page, privacy, sessions, timer
-from .models import Participant, Session
-from .plans import Plan
-from .policy import forget, seen, session_controller, session_viewer
+from ...access import MEMBER, access
+from ...compression import uncompressed
+from ...extensions import db
+from ...meetings.models import Meeting
+from ...meetings.sections import section
+from ...timeutil import utcnow
+from ...web import go, render, wants_fragment
+from .. import followup, live, privacy, sessions
+from ..core import timer
+from ..models import Participant, Session
+from ..plans import Plan
+from ..policy import forget, seen, session_controller, session_viewer
+from . import labels, page
 
 bp = Blueprint("intervision", __name__, url_prefix="/intervision")
 NO_STORE = {"Cache-Control": "no-store"}
@@ -154,14 +156,6 @@ def meeting_sessions(meeting, user):
     return [(s, s.participant(user.id), len(s.participants)) for s in items]
 
 
-from . import (  # noqa: E402, F401  (they register routes, cards, sections, commands, minutes)
-    cards,
-    cli,
-    content_views,
-    export,
-    method_views,
-    minutes,
-    room_views,
-    session_views,
-    setup_views,
-)
+from .. import cli, minutes  # noqa: E402, F401  (they register a command, the minutes subject)
+from ..plugins import cards, demo, export, value  # noqa: E402, F401  (they register themselves)
+from . import content, methods, roles, room, setup  # noqa: E402, F401  (routes)

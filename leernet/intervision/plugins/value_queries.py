@@ -9,15 +9,15 @@ ids, role keys and method names, never a case, a note, a reflection or an action
 from sqlalchemy import and_, case, distinct, func, select
 from sqlalchemy.orm import contains_eager
 
-from ..extensions import db
-from ..meetings.models import Meeting
-from ..members.models import User
-from ..value.cache import reader
-from ..value.queries import bucket
-from . import timer
-from .models import FOLLOW_UP, Commitment, Participant, Session
-from .rotation import ROLES
-from .setup_models import MethodTemplate
+from ...extensions import db
+from ...meetings.models import Meeting
+from ...members.models import User
+from ...value.cache import reader
+from ...value.queries import bucket
+from ..core import timer
+from ..core.rotation import ROLES
+from ..models import FOLLOW_UP, Commitment, Participant, Session
+from ..setup_models import MethodTemplate
 
 DONE = FOLLOW_UP[0]
 

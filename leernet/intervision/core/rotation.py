@@ -27,7 +27,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from .history import NO_HISTORY, MemberHistory
+from .role_history import NO_HISTORY, MemberHistory
 
 FACILITATOR = "facilitator"
 CASE_BRINGER = "case_bringer"

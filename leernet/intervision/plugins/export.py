@@ -7,12 +7,12 @@ export; what others wrote in the session is not included.
 from sqlalchemy import select
 from sqlalchemy.orm import contains_eager
 
-from ..extensions import db
-from ..meetings.models import Meeting
-from ..members.export import section, stamp
-from .models import Commitment, Participant, PhaseNote, Session
-from .plans import Plan
-from .rotation import CASE_BRINGER
+from ...extensions import db
+from ...meetings.models import Meeting
+from ...members.export import section, stamp
+from ..core.rotation import CASE_BRINGER
+from ..models import Commitment, Participant, PhaseNote, Session
+from ..plans import Plan
 
 
 @section("intervision")

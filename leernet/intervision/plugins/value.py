@@ -15,12 +15,12 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 
-from ..i18n import format_date, format_decimal
-from ..members.models import display_name
-from ..timeutil import utcnow
-from ..value import figures
-from ..value.charts import Chart, Series
-from ..value.sources import (
+from ...i18n import format_date, format_decimal
+from ...members.models import display_name
+from ...timeutil import utcnow
+from ...value import figures
+from ...value.charts import Chart, Series
+from ...value.sources import (
     Table,
     dashboard_panel,
     fairness_chart,
@@ -28,9 +28,10 @@ from ..value.sources import (
     link_kind,
     report_section,
 )
-from . import catalogue, privacy, value_queries
-from .methods import ROLE_LABELS
-from .rotation import CASE_BRINGER, FACILITATOR, MINUTE_TAKER, ROLES, TIMEKEEPER
+from .. import catalogue, privacy
+from ..core.methods import ROLE_LABELS
+from ..core.rotation import CASE_BRINGER, FACILITATOR, MINUTE_TAKER, ROLES, TIMEKEEPER
+from . import value_queries
 from .value_figures import Summary, per_month, role_counts
 
 RECENT = 30  # how many sessions the story form offers

@@ -8,8 +8,8 @@ parts so the report can never mix up which number is which.
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .models import FOLLOW_UP
-from .rotation import ROLES
+from ..core.rotation import ROLES
+from ..models import FOLLOW_UP
 
 
 def role_counts(rows: Iterable) -> dict:

@@ -1,0 +1,1 @@
+from .session import bp  # noqa: F401
