@@ -14,11 +14,10 @@ from ...access import COORDINATOR, MEMBER, access
 from ...extensions import db
 from ...timeutil import utcnow
 from ...web import form_status, go, render
-from .. import catalogue
+from .. import bp, catalogue
 from ..plans import Plan, snapshot
 from ..setup_models import MethodTemplate
 from .forms import MethodForm
-from .session import bp
 
 BLANK_ROWS = 3
 

@@ -18,13 +18,13 @@ from ...access import MEMBER, PUBLIC, access
 from ...extensions import db
 from ...timeutil import utcnow
 from ...web import external_url, render
-from .. import minutes, roles, round_cards, sessions
+from .. import bp, minutes, roles, round_cards, sessions
 from ..core import timer
 from ..plans import Plan
 from ..policy import session_controller, session_participant
 from . import page
-from .roles import answer, int_or_none
-from .session import NO_STORE, bp, load_session
+from .before_start import answer, int_or_none
+from .session import NO_STORE, load_session
 
 SCREEN = "intervision/_screen.html"
 #: A paired screen's link outlives no meeting day.

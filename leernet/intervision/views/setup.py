@@ -21,14 +21,13 @@ from ...meetings.policy import manages_meeting
 from ...members.models import User
 from ...timeutil import utcnow
 from ...web import form_status, go, render
-from .. import roles, sessions
+from .. import bp, roles, sessions
 from ..core import timer
 from ..core.grouping import GroupingError
 from ..models import Participant, Session
 from ..plans import method_choices, resolve
 from ..setup_models import IntervisionGroup, MethodTemplate
 from .forms import GroupForm, SessionsForm
-from .session import bp
 
 
 def templates():

@@ -13,12 +13,12 @@ from ...access import MEMBER, access
 from ...extensions import db
 from ...meetings.attendance import attendee_ids
 from ...web import go, wants_fragment
-from .. import roles, sessions
+from .. import bp, roles, sessions
 from ..core import assignment, timer
 from ..models import Participant
 from ..plans import Plan
 from ..policy import forget, session_controller, session_participant
-from .session import bp, load_session, show
+from .session import load_session, show
 
 
 def answer(session_id, message=None, status=200, kind="info"):
