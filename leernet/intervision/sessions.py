@@ -15,9 +15,8 @@ from ..meetings.models import Meeting
 from ..members.models import User
 from . import roles
 from .core.grouping import MIN_SIZE, GroupingError, form_groups
-from .models import Participant, Session
+from .models import IntervisionGroup, Participant, Session
 from .plans import Plan, snapshot
-from .setup_models import IntervisionGroup
 
 
 def load(session_id):

@@ -15,9 +15,8 @@ from .. import catalogue, roles, sessions
 from ..core.assignment import reassign
 from ..core.rotation import CASE_BRINGER, FACILITATOR, MINUTE_TAKER
 from ..minutes import draw_up
-from ..models import Commitment, PhaseNote
+from ..models import Commitment, IntervisionGroup, MethodTemplate, PhaseNote
 from ..plans import Plan
-from ..setup_models import IntervisionGroup, MethodTemplate
 
 GROUPS = ("Groep Noord", "Groep Zuid", "Groep West")
 METHODS = ("incident", "incident", "gossip", "compact", "balint", "ten_steps", "incident")

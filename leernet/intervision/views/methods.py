@@ -15,8 +15,8 @@ from ...extensions import db
 from ...timeutil import utcnow
 from ...web import form_status, go, render
 from .. import bp, catalogue
+from ..models import MethodTemplate
 from ..plans import Plan, snapshot
-from ..setup_models import MethodTemplate
 from .forms import MethodForm
 
 BLANK_ROWS = 3

@@ -24,9 +24,8 @@ from ...web import form_status, go, render
 from .. import bp, roles, sessions
 from ..core import timer
 from ..core.grouping import GroupingError
-from ..models import Participant, Session
+from ..models import IntervisionGroup, MethodTemplate, Participant, Session
 from ..plans import method_choices, resolve
-from ..setup_models import IntervisionGroup, MethodTemplate
 from .forms import GroupForm, SessionsForm
 
 
