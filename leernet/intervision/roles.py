@@ -1,4 +1,4 @@
-"""Fair roles for a session: read the network's history, propose, keep what the room decides.
+"""Fair roles for a session: read the network's role history, propose, keep what the room decides.
 
 History is what was *held* (``Participant.held_role``, recorded at the start) in every
 session of the network that started before this session's meeting: fairness spans

@@ -2,7 +2,7 @@
 
 A meeting's groups are its standing groups (their members who checked in, or all of
 them before anyone has) or groups formed for the day from who checked in (``grouping``).
-Each new session gets its roles proposed at once from the network's history.
+Each new session gets its roles proposed at once from the network's role history.
 """
 
 from flask_babel import gettext as _
@@ -50,7 +50,7 @@ def create(meeting, name, method, shipped, template, user_ids, by, group=None, e
 
 
 def propose_all(sessions, meeting):
-    """Propose roles in every new session from one read of the history."""
+    """Propose roles in every new session from one read of the role history."""
     db.session.flush()
     ids = {p.user_id for s in sessions for p in s.participants}
     users = {u.id: u for u in db.session.scalars(select(User).where(User.id.in_(ids)))}

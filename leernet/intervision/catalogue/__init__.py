@@ -1,8 +1,8 @@
 """The intervision methods leernet ships, by stable key, plus the rules for custom ones.
 
 Keys are stable because sessions store them; names and texts are translatable and may
-change. The data lives in ``catalogue_steps`` and ``catalogue_dialogues`` to keep files
-readable; import everything from here.
+change. The data lives in ``steps``, ``dialogues`` and ``compact`` to keep files readable;
+import everything from here.
 """
 
 from ..core.methods import (
