@@ -16,11 +16,13 @@
 
 import click
 from flask import Blueprint
+from flask.cli import with_appcontext
 
 bp = Blueprint("intervision", __name__, url_prefix="/intervision")
 
 
 @click.command("expire-cases")
+@with_appcontext
 def expire_cases():
     """Remove the case details of sessions whose keep-time has passed (for cron)."""
     from ..timeutil import utcnow

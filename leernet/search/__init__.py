@@ -36,6 +36,7 @@ __all__ = [
     "Document",
     "SearchAudience",
     "SearchDocument",
+    "bp",
     "init_app",
     "refresh",
     "register",
