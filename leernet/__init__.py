@@ -5,7 +5,7 @@ from pathlib import Path
 from flask import Flask, request
 from werkzeug.routing import IntegerConverter
 
-from . import access, assets, compression, errors, i18n, markdown, measure, search, security
+from . import access, assets, compression, errors, i18n, markdown, measure, security
 from .auth.cookie import SessionInterface
 from .config import configure
 from .extensions import babel, csrf, db, htmx, limiter, login_manager
@@ -31,7 +31,7 @@ def create_app(test_config=None):
     htmx.init_app(app)
     limiter.init_app(app)
 
-    _register_blueprints(app)
+    _register_features(app)
     assets.init_app(app)
     measure.init_app(app)
     app.before_request(security.reject_nul_bytes)
@@ -41,7 +41,6 @@ def create_app(test_config=None):
     errors.register(app)
     i18n.register(app)
     markdown.register(app)
-    search.init_app(app)
 
     from .cli import leernet_cli
 
@@ -78,11 +77,15 @@ def _migrations(app):
     Migrate(app, db, directory=directory, render_as_batch=True, compare_type=True)
 
 
-def _register_blueprints(app):
+def _register_features(app):
+    """Each feature's package (``leernet/<name>/__init__.py``) holds its blueprint, imports
+    its route modules, and names in ``init_app`` everything else it plugs in."""
     from importlib import import_module
 
     app.url_map.converters["int"] = IdConverter
 
     for name in BLUEPRINTS:
-        module = import_module(f".{name}.views", __name__)
-        app.register_blueprint(module.bp)
+        feature = import_module(f".{name}", __name__)
+        app.register_blueprint(feature.bp)
+        if hasattr(feature, "init_app"):
+            feature.init_app(app)

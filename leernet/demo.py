@@ -1,11 +1,10 @@
 """``make demo``: a realistic demo network, built by steps each feature registers.
 
-Each feature keeps its own demo data in ``<feature>/demo.py`` and registers a step
-with ``@step(order)``; ``seed`` runs them in order inside one transaction.
+Each feature keeps its own demo data in a demo module that its ``init_app`` imports, and
+registers a step with ``@step(order)``; ``seed`` runs them in order inside one transaction.
 """
 
 import random
-from importlib import import_module, util
 
 from sqlalchemy import select
 
@@ -28,15 +27,6 @@ class DemoError(RuntimeError):
     pass
 
 
-def _load_feature_steps():
-    from . import BLUEPRINTS
-
-    for name in BLUEPRINTS:
-        module = f"{__package__}.{name}.demo"
-        if util.find_spec(module) is not None:
-            import_module(module)
-
-
 def seed():
     """Seed once; return ``(email, password, role)`` of every demo account."""
     from .members.models import User
@@ -45,7 +35,6 @@ def seed():
     if existing is None:
         if db.session.scalar(select(User.id).limit(1)) is not None:
             raise DemoError("This database already holds a network that is not the demo.")
-        _load_feature_steps()
         context = {"random": random.Random(2026)}
         for _order, func in sorted(STEPS, key=lambda s: s[0]):
             func(context)

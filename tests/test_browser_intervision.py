@@ -9,7 +9,7 @@ from werkzeug.serving import make_server
 
 from leernet import create_app
 from leernet.extensions import db
-from leernet.intervision import timer
+from leernet.intervision.core import timer
 from leernet.intervision.models import Session
 from leernet.intervision.plans import Plan
 from leernet.timeutil import utcnow

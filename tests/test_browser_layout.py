@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from leernet.extensions import db
-from leernet.intervision.setup_models import IntervisionGroup
+from leernet.intervision.models import IntervisionGroup
 from leernet.members.models import User
 
 from . import factories

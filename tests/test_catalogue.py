@@ -5,14 +5,8 @@ from flask_babel import force_locale
 from hypothesis import given
 from hypothesis import strategies as st
 
-from leernet.intervision.catalogue import (
-    METHODS,
-    ROLE_LABELS,
-    Phase,
-    get_method,
-    validate_method,
-)
-from leernet.intervision.rotation import CASE_BRINGER, FACILITATOR, ROLES
+from leernet.intervision.catalogue import METHODS, ROLE_LABELS, Phase, get_method, validate_method
+from leernet.intervision.core.rotation import CASE_BRINGER, FACILITATOR, ROLES
 
 STATED_MINUTES = {
     "incident": 70,

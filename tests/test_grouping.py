@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from leernet.intervision.grouping import (
+from leernet.intervision.core.grouping import (
     GroupingError,
     form_groups,
     group_count,

@@ -6,15 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from leernet.intervision.assignment import (
-    AssignmentError,
-    check,
-    describe,
-    reassign,
-    swap,
-)
-from leernet.intervision.history import MemberHistory, RoleRecord
-from leernet.intervision.rotation import ROLES, Participant, propose
+from leernet.intervision.core.assignment import AssignmentError, check, describe, reassign, swap
+from leernet.intervision.core.role_history import MemberHistory, RoleRecord
+from leernet.intervision.core.rotation import ROLES, Participant, propose
 
 BASE = {"facilitator": 1, "case_bringer": 2, "timekeeper": 3, "minute_taker": None}
 

@@ -29,7 +29,7 @@ def test_demo_has_a_year_of_rotated_sessions_and_one_running_now(app, runner, cl
 
 
 def test_bulk_sessions_for_the_benchmark(app, network, client):
-    from leernet.intervision.bulk import bulk_sessions
+    from bench.bulk import bulk_sessions
 
     from . import factories
 

@@ -4,8 +4,9 @@ from datetime import date
 
 from flask_babel import force_locale
 
-from leernet.intervision import labels, rotation
-from leernet.intervision.rotation import Explanation, Problem
+from leernet.intervision.core import rotation
+from leernet.intervision.core.rotation import Explanation, Problem
+from leernet.intervision.views import labels
 
 TODAY = date(2026, 11, 25)
 NAMES = {1: "Fien", 2: "Cas"}

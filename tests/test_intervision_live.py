@@ -6,7 +6,8 @@ from datetime import timedelta
 import pytest
 
 from leernet.extensions import db
-from leernet.intervision import live, timer
+from leernet.intervision import live
+from leernet.intervision.core import timer
 from leernet.intervision.models import Participant, Session
 from leernet.intervision.plans import Plan
 from leernet.members.models import User

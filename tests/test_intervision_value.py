@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from leernet.extensions import db
-from leernet.intervision.value_figures import Summary, per_month, role_counts
+from leernet.intervision.plugins.value import Summary, per_month, role_counts
 from leernet.value.models import Story
 
 from . import factories

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from leernet.intervision.history import Attendance, MemberHistory, RoleRecord, tally
-from leernet.intervision.rotation import (
+from leernet.intervision.core.role_history import Attendance, MemberHistory, RoleRecord, tally
+from leernet.intervision.core.rotation import (
     CASE_BRINGER,
     FACILITATOR,
     NO_ELIGIBLE_FACILITATOR,

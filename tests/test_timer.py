@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from leernet.intervision import assignment, history, rotation, timer
-from leernet.intervision.timer import (
+from leernet.intervision.core import assignment, rotation, timer
+from leernet.intervision.core import role_history as history
+from leernet.intervision.core.timer import (
     FINISHED,
     PAUSED,
     READY,

@@ -10,11 +10,11 @@ and the history have something to read.
 
 from sqlalchemy import insert, select
 
+from bench.bulk import bulk_sessions
 from leernet.extensions import db
-from leernet.intervision import timer
-from leernet.intervision.bulk import bulk_sessions
+from leernet.intervision.core import timer
+from leernet.intervision.core.rotation import CASE_BRINGER
 from leernet.intervision.models import Commitment, Participant, Session
-from leernet.intervision.rotation import CASE_BRINGER
 
 from ..targets import PollTarget, poll_target
 from . import seeder

@@ -8,10 +8,9 @@ from ..access import COORDINATOR, access
 from ..extensions import db
 from ..timeutil import utcnow
 from ..web import go, render
-from . import group_links
+from . import bp, group_links
 from .forms import GroupLinkForm
 from .invitations import qr_svg
-from .views import bp
 
 
 @bp.route("/group-links", methods=["POST"])

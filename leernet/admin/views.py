@@ -1,6 +1,6 @@
 """Coordinator pages: network settings, invitations, outbox and member roles."""
 
-from flask import Blueprint, Response, flash, request, url_for
+from flask import Response, flash, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import func, select
@@ -16,13 +16,11 @@ from ..members.accounts import AccountError, set_active, set_coordinator
 from ..members.models import User
 from ..timeutil import utcnow
 from ..web import form_status, go, render
-from . import cards  # noqa: F401  (registers the coordinator's home card)
+from . import bp
 from .forms import GroupLinkForm, InvitationForm, NetworkForm
 from .group_links import GroupLink
 from .invitations import invite, join_link, qr_svg
 from .models import Invitation, current_network
-
-bp = Blueprint("admin", __name__, url_prefix="/admin")
 
 
 @bp.route("/", methods=["GET", "POST"])
@@ -176,6 +174,3 @@ def member_active(member_id):
     active = request.form.get("active") == "1"
     message = _("%(name)s has been reactivated.") if active else _("%(name)s has been deactivated.")
     return _change_member(member_id, lambda m: set_active(m, active), message)
-
-
-from . import group_views  # noqa: E402, F401  (group links and approvals: routes of this blueprint)

@@ -67,3 +67,7 @@ def unauthorized():
         response.headers["HX-Redirect"] = target
         return response
     return redirect(target)
+
+
+from . import group_join, views  # noqa: E402, F401  (routes)
+from .views import bp  # noqa: E402, F401

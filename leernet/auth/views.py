@@ -312,6 +312,3 @@ def change_password():
             return go(url_for("members.profile", member_id=current_user.id))
         form.current.errors.append(_("This is not your current password."))
     return render("auth/change_password.html", form=form, status=form_status())
-
-
-from . import group_join  # noqa: E402, F401  (joining through a group link: a route of this blueprint)

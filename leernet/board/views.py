@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from flask import Blueprint, abort, flash, request, url_for
+from flask import abort, flash, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
@@ -14,7 +14,7 @@ from ..members.models import ExpertiseTag
 from ..moderation import hide
 from ..value.figures import local_today
 from ..web import external_url, form_status, go, render
-from . import cards, demo, erase, export, notices, value  # noqa: F401  (register the board's parts)
+from . import bp, notices
 from .forms import ItemForm, ReplyForm
 from .items import (
     FILTERS,
@@ -33,7 +33,6 @@ from .items import (
 )
 from .models import BoardItem, BoardReply
 
-bp = Blueprint("board", __name__, url_prefix="/board")
 #: A new notice stays on the board this long unless its poster says otherwise.
 DEFAULT_DAYS = 30
 

@@ -13,7 +13,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from ..admin.models import current_network
-from ..discussion.thread import thread_context
 from ..errors import error_page
 from ..extensions import db
 from ..timeutil import utcnow
@@ -144,6 +143,8 @@ def detail_context(decision, form=None):
         decision.status == rules.OPEN and network is not None and network.anonymous_tallies
     )
     context["stance_note"] = _stance_note(decision, mine)
+    from ..discussion.thread import thread_context  # discussion builds on this module
+
     context.update(thread_context(decision, everything=request.args.get("thread") == "all"))
     return context
 

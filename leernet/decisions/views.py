@@ -4,7 +4,7 @@ Every page first closes a decision whose time has come (checked on access, see
 ``detail.load``), so no one sees an "open" decision past its closing time.
 """
 
-from flask import Blueprint, flash, request, url_for
+from flask import flash, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
@@ -14,7 +14,7 @@ from ..extensions import db
 from ..meetings.choices import an_id
 from ..timeutil import utcnow
 from ..web import form_status, go, render
-from . import cards, cli, closing, export, feed, labels, queries, rules, service  # noqa: F401  (registries)
+from . import bp, closing, labels, queries, rules, service
 from .detail import can_see, guard, load, refusal_for, refused, show, to_detail
 from .forms import (
     AdviceDecisionForm,
@@ -26,8 +26,6 @@ from .forms import (
 )
 from .models import Decision
 from .service import DecisionError
-
-bp = Blueprint("decisions", __name__, url_prefix="/decisions")
 
 
 @bp.app_context_processor

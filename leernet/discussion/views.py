@@ -4,7 +4,7 @@ The thread is shown on the decision page (``decisions/detail.py`` asks ``thread_
 these routes only write. A refused comment shows the decision again, the typed text kept.
 """
 
-from flask import Blueprint, flash, request, url_for
+from flask import flash, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -13,12 +13,10 @@ from ..decisions.detail import can_see, detail_context, load
 from ..extensions import db
 from ..moderation import hide
 from ..web import form_status, go, render
-from . import demo, erase, export, notices, search  # noqa: F401  (register the discussion's parts)
+from . import bp, notices
 from .forms import CommentForm
 from .models import ProposalComment
 from .thread import DiscussionError, comment, edit, may_edit, refusal, thread_context
-
-bp = Blueprint("discussion", __name__, url_prefix="/decisions")
 
 
 def _comment(comment_id):

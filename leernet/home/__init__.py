@@ -9,6 +9,8 @@ its query budget however many features add a card.
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from flask import Blueprint
+
 
 @dataclass(frozen=True)
 class Card:
@@ -40,3 +42,9 @@ def cards_for(user):
         if item.lazy or context is not None:
             shown.append((item, context))
     return shown
+
+
+bp = Blueprint("home", __name__)
+
+
+from . import views  # noqa: E402, F401  (routes)

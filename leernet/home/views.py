@@ -1,15 +1,13 @@
 """Home ("what matters to me now") and the health check."""
 
-from flask import Blueprint, abort, jsonify, render_template
+from flask import abort, jsonify, render_template
 from flask_login import current_user
 from sqlalchemy import text
 
 from ..access import MEMBER, PUBLIC, access
 from ..extensions import db
 from ..web import render
-from . import CARDS, cards_for
-
-bp = Blueprint("home", __name__)
+from . import CARDS, bp, cards_for
 
 
 @bp.route("/")

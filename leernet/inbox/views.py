@@ -3,7 +3,6 @@
 from urllib.parse import urlsplit
 
 from flask import (
-    Blueprint,
     abort,
     current_app,
     flash,
@@ -17,22 +16,12 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..access import COORDINATOR, MEMBER, PUBLIC, access
-from ..auth import logins
 from ..extensions import db
 from ..mail import OutboxMessage, smtp_configured
 from ..web import go, render
-from . import commands, dispatch, preferences, push, queries, vapid  # noqa: F401
+from . import bp, preferences, push, queries
 from .endpoints import EndpointError
 from .kinds import MODES, TOPICS
-
-bp = Blueprint("inbox", __name__)
-
-
-@bp.record_once
-def _install(state):
-    dispatch.init_app(state.app)
-    vapid.ensure_keys(state.app)
-    logins.ending.connect(push.forget_this_device, state.app)
 
 
 @bp.route("/inbox")

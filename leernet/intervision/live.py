@@ -22,7 +22,8 @@ from ..auth.logins import Login
 from ..extensions import db
 from ..meetings.models import Meeting
 from ..members.models import User
-from . import minutes, roles, timer
+from . import minutes, roles
+from .core import timer
 from .models import Commitment, Participant, Session
 from .plans import Plan
 

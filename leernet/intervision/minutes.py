@@ -1,6 +1,7 @@
 """Minutes of an intervision session, drawn from the minute-taker's phase notes.
 
-The session registers as a subject of minutes (``leernet/minutes/subjects.py``): for its
+The session is a subject of minutes (``plugins/session_subject.py`` registers it with
+``leernet/minutes/subjects.py``): for its
 participants only by default, amended by them, managed (approved, unlocked, opened up)
 by its facilitator. Coordinators get no say here: participant-only minutes are closed
 even to them (``minutes.rules``), and only if the facilitator opens them to "attendees"
@@ -26,25 +27,22 @@ session whose expiry has passed are hidden (their subject does not load).
 
 from contextlib import contextmanager
 
-from flask import url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from ..extensions import db
 from ..minutes import rules, service, subjects
-from ..minutes.search import also_watch
 from ..timeutil import utcnow
 from . import privacy
-from .models import Card, Participant, PhaseNote, Session
+from .core.rotation import FACILITATOR, MINUTE_TAKER
+from .models import Card, PhaseNote, Session
 from .plans import Plan
-from .rotation import FACILITATOR, MINUTE_TAKER
 
 KIND = "session"
 
 
-def _load(session_id):
+def load(session_id):
     session = db.session.get(Session, session_id)
     if session is None or privacy.due(session, utcnow()):
         return None
@@ -107,34 +105,6 @@ def notes_markdown(session):
     return text.replace("\r\n", "\n")[: service.MAX_TEXT]  # as ``service.save`` keeps it
 
 
-SESSION = subjects.register(
-    subjects.Subject(
-        kind=KIND,
-        label=_l("Intervision session"),
-        load=_load,
-        title=title,
-        url=lambda session: url_for("intervision.session_page", session_id=session.id),
-        meeting_id=lambda session: session.meeting_id,
-        people=participant_ids,
-        manages=lambda user, session: user.id == facilitator_id(session),
-        managers=lambda session: {facilitator_id(session)} - {None},
-        visibilities=(rules.PARTICIPANTS, rules.ATTENDEES),
-        initial_text=notes_markdown,
-        minute_taker=minute_taker_id,
-        expired=privacy.due_ids,
-        hints={
-            rules.DRAFT: _l("Only the minute-taker and the facilitator can see this draft."),
-            rules.SHARED: _l(
-                "The session's participants can read and amend these minutes until the "
-                "facilitator approves them."
-            ),
-            rules.APPROVED: _l("Approved and locked. Only the facilitator can unlock them."),
-        },
-    )
-)
-also_watch(Participant, lambda row: [row.session_id], KIND)
-
-
 def _writer(session):
     holder = session.holder(MINUTE_TAKER)
     return holder.user if holder else None
@@ -167,7 +137,7 @@ def _take_up(minutes, session, before, now):
 
 def draw_up(session, now):
     """At the finish, in its transaction: the minutes, from the notes, shared."""
-    minutes = service.find(KIND, session.id) or service.create(SESSION, session)
+    minutes = service.find(KIND, session.id) or service.create(subjects.get(KIND), session)
     _take_up(minutes, session, "", now)
     return minutes
 
@@ -179,7 +149,7 @@ def minutes_of(session, now):
     its own). The caller commits."""
     minutes = service.find(KIND, session.id)
     if minutes is None:
-        minutes = service.ensure(SESSION, session)
+        minutes = service.ensure(subjects.get(KIND), session)
         _take_up(minutes, session, "", now)
     return minutes
 

@@ -4,19 +4,97 @@ A ``Session`` keeps a *snapshot* of its method (``plan``: roles, turns and phase
 their minutes) taken when it is created, so editing a custom method never disturbs a
 session that uses it. The timer columns map ``timer.TimerState`` one to one; every
 write goes through ``live.control``, a conditional UPDATE on ``version``, so two people
-pressing "next" at the same moment make one step. Custom methods and standing groups
-live in ``setup_models``.
+pressing "next" at the same moment make one step.
+
+What coordinators prepare ahead comes first: custom methods and standing
+groups. Shipped methods stay in code (``catalogue``), keyed; a ``MethodTemplate`` is a
+coordinator's own method or an edited copy of a shipped one. Its phases are a JSON list of
+``{name, minutes, instruction, tip, silent, collects}``: always read and written whole,
+never queried one by one.
 """
 
-from sqlalchemy import JSON, Boolean, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
 from ..meetings.models import Meeting
 from ..members.models import User
 from ..timeutil import UTCDateTime, utcnow
-from . import timer
-from .setup_models import IntervisionGroup, MethodTemplate  # noqa: F401  (one import place)
+from .core import timer
+from .core.methods import Method, Phase
+
+# What coordinators prepare ahead: custom methods and standing groups.
+
+group_members = Table(
+    "intervision_group_member",
+    db.metadata,
+    Column("group_id", ForeignKey("intervision_group.id", ondelete="CASCADE"), primary_key=True),
+    Column("user_id", ForeignKey("user.id", ondelete="CASCADE"), primary_key=True, index=True),
+)
+
+
+class MethodTemplate(db.Model):
+    __tablename__ = "intervision_method"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(80))
+    description: Mapped[str] = mapped_column(Text, default="")
+    roles: Mapped[list] = mapped_column(JSON)
+    phases: Mapped[list] = mapped_column(JSON)
+    turns: Mapped[int] = mapped_column(Integer, default=1)
+    #: The shipped method this was copied from ("" when made from scratch).
+    based_on: Mapped[str] = mapped_column(String(40), default="")
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+    created_at = mapped_column(UTCDateTime, default=utcnow)
+    updated_at = mapped_column(UTCDateTime, default=utcnow)
+
+    @property
+    def key(self):
+        return f"custom-{self.id}"
+
+    def to_method(self):
+        """The template as a catalogue ``Method``, so both kinds run the same way."""
+        phases = tuple(
+            Phase(
+                p.get("name", ""),
+                int(p.get("minutes") or 0),
+                p.get("instruction", ""),
+                p.get("tip", ""),
+                bool(p.get("silent")),
+                bool(p.get("collects")),
+            )
+            for p in self.phases or []
+        )
+        return Method(
+            self.key, self.name, self.description, tuple(self.roles or ()), phases, self.turns or 1
+        )
+
+
+class IntervisionGroup(db.Model):
+    """A named subgroup that meets across meetings (its members rotate roles)."""
+
+    __tablename__ = "intervision_group"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(80))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at = mapped_column(UTCDateTime, default=utcnow)
+
+    members: Mapped[list[User]] = relationship(secondary=group_members, order_by=User.name)
+
+
+# A session and what it holds.
 
 
 class Session(db.Model):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from flask_babel import force_locale, gettext
 
 from . import catalogue
-from .methods import Method
+from .core.methods import Method
 
 
 def _text(value):

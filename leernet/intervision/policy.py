@@ -11,8 +11,8 @@ state poll that row comes with the signed-in user's own, so the poll is one quer
 from flask import abort, g
 
 from ..auth import joined_loader
+from .core.rotation import CASE_BRINGER, FACILITATOR, MINUTE_TAKER, TIMEKEEPER
 from .live import caller_and_poll_row, poll_row
-from .rotation import CASE_BRINGER, FACILITATOR, MINUTE_TAKER, TIMEKEEPER
 
 CONTROLLING = (FACILITATOR, TIMEKEEPER)
 

@@ -59,9 +59,9 @@ def remove(session_id, now):
         .execution_options(synchronize_session=False)
     )
     db.session.execute(
-        delete(Card).where(Card.session_id == session_id).execution_options(
-            synchronize_session=False
-        )
+        delete(Card)
+        .where(Card.session_id == session_id)
+        .execution_options(synchronize_session=False)
     )
     minutes = minutes_service.find("session", session_id)
     if minutes is not None:

@@ -1,4 +1,4 @@
-"""Fair roles for a session: read the network's history, propose, keep what the room decides.
+"""Fair roles for a session: read the network's role history, propose, keep what the room decides.
 
 History is what was *held* (``Participant.held_role``, recorded at the start) in every
 session of the network that started before this session's meeting: fairness spans
@@ -15,8 +15,8 @@ from sqlalchemy import select, update
 from ..extensions import db
 from ..i18n import select_timezone
 from ..meetings.models import Meeting
-from . import assignment, rotation, timer
-from .history import Attendance, MemberHistory, tally
+from .core import assignment, rotation, timer
+from .core.role_history import Attendance, MemberHistory, tally
 from .models import Participant, Session
 
 WINDOW = timedelta(days=365)

@@ -11,7 +11,7 @@ phase notes. Cards are as confidential as the case: only participants read them,
 from sqlalchemy import select
 
 from ..extensions import db
-from . import timer
+from .core import timer
 from .models import Card
 from .plans import Plan
 

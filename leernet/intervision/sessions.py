@@ -2,7 +2,7 @@
 
 A meeting's groups are its standing groups (their members who checked in, or all of
 them before anyone has) or groups formed for the day from who checked in (``grouping``).
-Each new session gets its roles proposed at once from the network's history.
+Each new session gets its roles proposed at once from the network's role history.
 """
 
 from flask_babel import gettext as _
@@ -14,10 +14,9 @@ from ..meetings.attendance import present_members
 from ..meetings.models import Meeting
 from ..members.models import User
 from . import roles
-from .grouping import MIN_SIZE, GroupingError, form_groups
-from .models import Participant, Session
+from .core.grouping import MIN_SIZE, GroupingError, form_groups
+from .models import IntervisionGroup, Participant, Session
 from .plans import Plan, snapshot
-from .setup_models import IntervisionGroup
 
 
 def load(session_id):
@@ -51,7 +50,7 @@ def create(meeting, name, method, shipped, template, user_ids, by, group=None, e
 
 
 def propose_all(sessions, meeting):
-    """Propose roles in every new session from one read of the history."""
+    """Propose roles in every new session from one read of the role history."""
     db.session.flush()
     ids = {p.user_id for s in sessions for p in s.participants}
     users = {u.id: u for u in db.session.scalars(select(User).where(User.id.in_(ids)))}
@@ -128,7 +127,7 @@ def taken_ids(meeting):
 
 
 def free_names(meeting, count):
-    """"Group 1", "Group 2", ...: the first numbers no session of the meeting is named
+    """ "Group 1", "Group 2", ...: the first numbers no session of the meeting is named
     with yet (a standing group's own name takes no number)."""
     used = set(db.session.scalars(select(Session.name).where(Session.meeting_id == meeting.id)))
     names, number = [], 1

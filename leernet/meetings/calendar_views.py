@@ -14,9 +14,9 @@ from ..admin.models import current_network
 from ..compression import uncompressed
 from ..extensions import db
 from ..web import external_url, go, render
+from . import bp
 from .feed import events_for, member_for, network_timezone, regenerate, token_for
 from .ical import calendar
-from .views import bp
 
 
 @bp.route("/calendar/")

@@ -15,12 +15,11 @@ from ..members.accounts import choosable
 from ..members.wishes import most_wanted
 from ..timeutil import utcnow
 from ..web import form_status, go, render
-from . import notices, recurrence, schedule
+from . import bp, notices, recurrence, schedule
 from .feed import network_timezone
 from .forms import CancelForm, EditMeetingForm, MeetingForm
 from .models import Meeting
 from .policy import manages_meeting, may_schedule
-from .views import bp
 
 NONEXISTENT = _l(
     "This time does not exist on that day: the clocks go forward. Choose another time."

@@ -16,12 +16,11 @@ from ..extensions import db
 from ..members.models import User
 from ..timeutil import utcnow
 from ..web import go, render, wants_fragment
-from . import attendance, notices, panel
+from . import attendance, bp, notices, panel
 from .forms import RsvpForm
 from .models import Attendance, Meeting, Rsvp
 from .policy import manages_meeting
 from .rsvp import RsvpError, answer
-from .views import bp
 
 
 def _answer_back(meeting, error=None):

@@ -5,7 +5,7 @@ private calendar feed under ``/calendar/``. Editing, answering and the calendar 
 live in their own modules, imported at the bottom to register their routes.
 """
 
-from flask import Blueprint, Response, abort, request
+from flask import Response, abort, request
 from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
@@ -14,7 +14,7 @@ from ..access import MEMBER, access
 from ..extensions import db
 from ..timeutil import utcnow
 from ..web import external_url, render
-from . import panel, text
+from . import bp, panel, text
 from .attendance import attendance_counts, host_may_record
 from .feed import network_timezone
 from .ical import calendar, meeting_event
@@ -23,7 +23,6 @@ from .policy import may_manage, may_schedule
 from .rsvp import mine, tally
 from .sections import sections_for
 
-bp = Blueprint("meetings", __name__)
 text.register(bp)
 PER_PAGE = 20
 
@@ -103,6 +102,3 @@ def series(series_id):
         mine=mine(current_user, ids),
         now=utcnow(),
     )
-
-
-from . import calendar_views, cards, commands, edit_views, export, rsvp_views  # noqa: E402, F401

@@ -2,7 +2,7 @@
 
 import json
 
-from flask import Blueprint, Response, abort, flash, request, url_for
+from flask import Response, abort, flash, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, logout_user
 from sqlalchemy import func, or_, select
@@ -12,13 +12,11 @@ from ..access import MEMBER, access
 from ..extensions import db
 from ..security import check_password
 from ..web import form_status, go, render
-from . import cards, export  # noqa: F401  (cards registers the profile card)
+from . import bp, export
 from .accounts import AccountError, erase, set_tags
 from .forms import EraseForm, ProfileForm
 from .models import ExpertiseTag, User, user_tags
 from .wishes import learners
-
-bp = Blueprint("members", __name__, url_prefix="/members")
 
 
 def directory_query(text, tag):

@@ -16,11 +16,10 @@ from ..meetings.models import Meeting
 from ..members.accounts import choosable
 from ..timeutil import utcnow
 from ..web import form_status, go, render
-from . import actions, notices
+from . import actions, bp, notices
 from .forms import ActionForm
 from .models import ActionItem, Minutes
 from .policy import minutes_readable, resolve
-from .views import bp
 
 
 def _action(action_id):

@@ -1,8 +1,8 @@
 """What minutes can be *of*: each feature registers a subject kind.
 
 Meetings register ``"meeting"`` (``meeting_subject.py``); intervision registers
-``"session"`` (``leernet/intervision/minutes.py``: participants only by default, the
-facilitator manages, the minute-taker's phase notes as ``initial_text``), the example
+``"session"`` (``leernet/intervision/plugins/session_subject.py``: participants only by
+default, the facilitator manages, the minute-taker's phase notes as ``initial_text``), the example
 to follow for a subject that is not a meeting. The minutes code knows nothing else
 about its subjects: it asks the registry how to load one, what to call it, who its
 people are and who manages it.

@@ -6,7 +6,7 @@ differences and restoring live in ``history_views.py``; action items in
 ``action_views.py``.
 """
 
-from flask import Blueprint, flash, url_for
+from flask import flash, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
@@ -17,11 +17,10 @@ from ..extensions import db
 from ..markdown import render_markdown
 from ..timeutil import utcnow
 from ..web import form_status, go, render
-from . import actions, diff, labels, notices, pages, service
+from . import actions, bp, diff, labels, notices, pages, service
 from .forms import HeadForm, MinutesForm, PreviewForm, UnlockForm
 from .policy import forget, keeps, manages, reads, resolve, writes
 
-bp = Blueprint("minutes", __name__)
 MEETING, GENERIC = "/meetings/<int:meeting_id>/minutes", "/minutes/<int:minutes_id>"
 
 
@@ -209,6 +208,3 @@ def visibility(meeting_id=None, minutes_id=None):
             "success",
         )
     return to_view(doc)
-
-
-from . import action_views, cards, export, history_views, meeting_subject, panel, search  # noqa: E402, F401

@@ -2,7 +2,7 @@
 
 from zoneinfo import ZoneInfo
 
-from flask import Blueprint, abort, flash, request, url_for
+from flask import abort, flash, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
@@ -14,11 +14,9 @@ from ..meetings.feed import network_timezone
 from ..meetings.policy import may_schedule
 from ..timeutil import utcnow
 from ..web import form_status, go, render, wants_fragment
-from . import cards, export, notices, service  # noqa: F401  (cards and export register themselves)
+from . import bp, notices, service
 from .forms import AnswerForm, PollForm
 from .models import DatePoll, PollAnswer, PollOption
-
-bp = Blueprint("polls", __name__, url_prefix="/polls")
 
 
 def manages_poll(user, poll_id, **_args):

@@ -1,6 +1,6 @@
 """``/questions/``: ask the network, answer, and mark the answer that helped."""
 
-from flask import Blueprint, abort, flash, request, url_for
+from flask import abort, flash, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
@@ -10,7 +10,7 @@ from ..access import MEMBER, access
 from ..extensions import db
 from ..mail import deliver
 from ..web import external_url, form_status, go, render
-from . import cards, export, notices, search  # noqa: F401  (register card, export section, search kind)
+from . import bp, notices
 from .board import (
     FILTERS,
     answer,
@@ -25,8 +25,6 @@ from .board import (
 )
 from .forms import AnswerForm, QuestionForm
 from .models import Answer, Question
-
-bp = Blueprint("questions", __name__, url_prefix="/questions")
 
 
 def _question(question_id):

@@ -1,6 +1,6 @@
 """``/resources/``: the network's library of links, files and notes."""
 
-from flask import Blueprint, abort, current_app, flash, request, send_file, url_for
+from flask import abort, current_app, flash, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
@@ -10,12 +10,10 @@ from ..access import MEMBER, access
 from ..extensions import db
 from ..meetings.choices import an_id
 from ..web import form_status, go, render
-from . import export, search, storage  # noqa: F401  (register the export section, search kind)
+from . import bp, storage
 from .forms import EditResourceForm, ResourceForm
 from .library import LibraryError, add, change, listing, may_change, popular_tags, remove
 from .models import KINDS, Resource, ResourceTag
-
-bp = Blueprint("resources", __name__, url_prefix="/resources")
 
 #: File responses may not run anything, even if a browser ignored the content type.
 FILE_CSP = "default-src 'none'; img-src 'self'; sandbox"

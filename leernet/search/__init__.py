@@ -1,6 +1,7 @@
 """One search box over everything the network keeps, respecting who may see what.
 
-Features plug in by registering a *kind* in their own ``<feature>/search.py``::
+Features plug in by registering a *kind* in their own ``<feature>/search.py``, which
+their ``init_app`` imports::
 
     from ..search import RESTRICTED, Document, register
 
@@ -13,16 +14,16 @@ Features plug in by registering a *kind* in their own ``<feature>/search.py``::
         return Document(title=..., body=..., audience=RESTRICTED,
                         users=attendee_ids, parent_id=minutes.meeting_id)
 
-The index then follows every commit that adds, changes or deletes a watched object.
+The index (``index.py``) then follows every commit that adds, changes or deletes a
+watched object.
 Why the words are not stemmed: members write Dutch and English side by side (and
 names, tags and jargon); PostgreSQL's 'simple' configuration treats both languages
 alike and matches SQLite FTS5, and prefix matching in ``text.Query`` stands in for a
 stemmer ("subsidie" finds "subsidies" and "subsidieaanvraag").
 """
 
-from importlib import import_module, util
+from flask import Blueprint
 
-from . import index as _index  # noqa: F401  (installs the session hooks)
 from .index import refresh, reindex
 from .models import COORDINATORS, NETWORK, RESTRICTED, SearchAudience, SearchDocument
 from .registry import KINDS, Document, register
@@ -35,6 +36,7 @@ __all__ = [
     "Document",
     "SearchAudience",
     "SearchDocument",
+    "bp",
     "init_app",
     "refresh",
     "register",
@@ -42,16 +44,15 @@ __all__ = [
 ]
 
 
-def load_kinds():
-    """Import ``<feature>/search.py`` of every feature, which registers its kinds."""
-    from .. import BLUEPRINTS
-
-    for name in BLUEPRINTS:
-        module = f"{__package__.rpartition('.')[0]}.{name}.search"
-        if util.find_spec(module) is not None:
-            import_module(module)
+bp = Blueprint("search", __name__)
 
 
 def init_app(app):
-    load_kinds()
-    from . import cli  # noqa: F401  (adds `leernet reindex`)
+    """Everything this feature plugs in besides its routes. Each module files its parts
+    with the registry named beside it as it is imported: here, called by ``create_app``."""
+    from . import (  # noqa: F401
+        cli,  # command: leernet reindex
+    )
+
+
+from . import views  # noqa: E402, F401  (routes)

@@ -1,14 +1,13 @@
 """``/search``: one box over everything a member may see."""
 
-from flask import Blueprint, request
+from flask import request
 from flask_login import current_user
 
 from ..access import MEMBER, access
 from ..web import render
+from . import bp
 from .engine import search
 from .registry import KINDS
-
-bp = Blueprint("search", __name__)
 
 
 @bp.route("/search")

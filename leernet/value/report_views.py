@@ -6,8 +6,7 @@ from flask_babel import lazy_gettext as _l
 from ..access import COORDINATOR, access
 from ..timeutil import utcnow
 from ..web import render
-from . import aggregate, figures, report
-from .views import bp
+from . import aggregate, bp, figures, report
 
 PROBLEMS = {
     aggregate.MISSING: _l("Choose both a start date and an end date."),

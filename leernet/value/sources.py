@@ -16,14 +16,13 @@ Four registries, filled by decorators at import time:
 
 ``period`` is an ``aggregate.Period`` (local dates, ``.months``); ``bounds`` its UTC
 month boundaries, for ``queries.bucket(column, bounds)`` to group by month in SQL.
-A feature registers its parts in ``leernet/<feature>/value.py``, imported by ``load()``
-for every name in ``BLUEPRINTS`` (as ``<feature>/search.py`` is for search).
+A feature registers its parts in its own value module, which its ``init_app`` imports
+(``leernet/<feature>/__init__.py``), as it does its search kinds and home cards.
 """
 
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from importlib import import_module, util
 from numbers import Number
 
 from flask_babel import gettext as _
@@ -187,14 +186,3 @@ def fairness_chart(counts_by_member_role, names, role_labels, key="rotation", ti
         empty=_("No sessions yet."),
         notes=[verdict, *notes],
     )
-
-
-def load():
-    """Import every feature's ``value.py`` once (and this package's own parts)."""
-    from .. import BLUEPRINTS
-    from . import parts  # noqa: F401
-
-    for name in BLUEPRINTS:
-        module = f"leernet.{name}.value"
-        if name != "value" and util.find_spec(module) is not None:
-            import_module(module)

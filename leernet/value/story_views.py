@@ -14,10 +14,9 @@ from ..auth.views import safe_next
 from ..extensions import db
 from ..timeutil import utcnow
 from ..web import form_status, go, render
-from . import cycles, queries, rules, sources
+from . import bp, cycles, queries, rules, sources
 from .forms import StoryForm
 from .models import Story
-from .views import bp
 
 PER_PAGE = 20
 

@@ -1,7 +1,7 @@
-"""The value dashboard and the check-out; stories and the report have their own modules,
-imported at the bottom to register their routes on this blueprint."""
+"""The value dashboard and the check-out; stories and the report have their own route
+modules (``story_views``, ``report_views``)."""
 
-from flask import Blueprint, flash, request, url_for
+from flask import flash, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -12,11 +12,8 @@ from ..i18n import format_datetime
 from ..meetings.models import Meeting
 from ..timeutil import utcnow
 from ..web import form_status, go, render
-from . import aggregate, cycles, figures, queries, rules, service, sources
+from . import aggregate, bp, cycles, figures, queries, rules, service, sources
 from .forms import USEFULNESS, CheckoutForm
-
-bp = Blueprint("value", __name__, url_prefix="/value")
-sources.load()
 
 REFUSALS = {
     rules.CANCELLED: (409, _l("This meeting was cancelled, so there is nothing to check out of.")),
@@ -117,4 +114,3 @@ def checkout(meeting_id):
 
 
 # Routes on this blueprint, and the registries (home cards, CLI, export, search).
-from . import cards, commands, export, report_views, search, story_views  # noqa: E402, F401

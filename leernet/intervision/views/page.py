@@ -12,14 +12,16 @@ is only put in the context of a participant. The room screen's context
 
 from sqlalchemy import select
 
-from ..extensions import db
-from ..meetings.attendance import present_members
-from . import labels, live, roles, round_cards, timer
-from .models import Commitment, PhaseNote
-from .plans import Plan
-from .policy import CONTROLLING
-from .rotation import CASE_BRINGER, FACILITATOR, MINUTE_TAKER
-from .sessions import taken_ids
+from ...extensions import db
+from ...meetings.attendance import present_members
+from .. import live, roles, round_cards
+from ..core import timer
+from ..core.rotation import CASE_BRINGER, FACILITATOR, MINUTE_TAKER
+from ..models import Commitment, PhaseNote
+from ..plans import Plan
+from ..policy import CONTROLLING
+from ..sessions import taken_ids
+from . import labels
 
 ACTIVE = (timer.RUNNING, timer.PAUSED)
 

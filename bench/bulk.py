@@ -10,11 +10,12 @@ from datetime import timedelta
 
 from sqlalchemy import insert, select
 
-from ..extensions import db
-from ..meetings.models import Meeting
-from . import catalogue, timer
-from .models import Participant, Session
-from .plans import snapshot
+from leernet.extensions import db
+from leernet.intervision import catalogue
+from leernet.intervision.core import timer
+from leernet.intervision.models import Participant, Session
+from leernet.intervision.plans import snapshot
+from leernet.meetings.models import Meeting
 
 
 def bulk_sessions(meeting_ids, member_ids, count, *, per_session=5, method="incident",

@@ -22,11 +22,11 @@ from wtforms.fields import FieldList
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from ..forms import TEXT_MAX, choices, not_blank, strip
-from .grouping import MAX_SIZE, MIN_SIZE
+from ...forms import TEXT_MAX, choices, not_blank, strip
+from ..core.grouping import MAX_SIZE, MIN_SIZE
+from ..core.methods import MAX_PHASES, ROLE_LABELS, validate_method
+from ..core.rotation import CASE_BRINGER, ROLES
 from .labels import FOLLOW_UP_LABELS
-from .methods import MAX_PHASES, ROLE_LABELS, validate_method
-from .rotation import CASE_BRINGER, ROLES
 
 
 class MultiCheckboxField(SelectMultipleField):

@@ -10,15 +10,14 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
-from ..access import COORDINATOR, MEMBER, access
-from ..extensions import db
-from ..timeutil import utcnow
-from ..web import form_status, go, render
-from . import catalogue
+from ...access import COORDINATOR, MEMBER, access
+from ...extensions import db
+from ...timeutil import utcnow
+from ...web import form_status, go, render
+from .. import bp, catalogue
+from ..models import MethodTemplate
+from ..plans import Plan, snapshot
 from .forms import MethodForm
-from .plans import Plan, snapshot
-from .setup_models import MethodTemplate
-from .views import bp
 
 BLANK_ROWS = 3
 

@@ -8,8 +8,8 @@ evening and keep it when time is short.
 
 from flask_babel import lazy_gettext as _l
 
-from .methods import Method, Phase
-from .rotation import CASE_BRINGER, FACILITATOR, MINUTE_TAKER, TIMEKEEPER
+from ..core.methods import Method, Phase
+from ..core.rotation import CASE_BRINGER, FACILITATOR, MINUTE_TAKER, TIMEKEEPER
 
 COMPACT = Method(
     key="compact",

@@ -5,8 +5,8 @@ circle" for a round; those phases are marked silent.
 
 from flask_babel import lazy_gettext as _l
 
-from .methods import Method, Phase
-from .rotation import CASE_BRINGER, FACILITATOR, MINUTE_TAKER, TIMEKEEPER
+from ..core.methods import Method, Phase
+from ..core.rotation import CASE_BRINGER, FACILITATOR, MINUTE_TAKER, TIMEKEEPER
 
 BALINT = Method(
     key="balint",

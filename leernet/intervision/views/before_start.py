@@ -9,15 +9,16 @@ from flask import abort, flash, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from ..access import MEMBER, access
-from ..extensions import db
-from ..meetings.attendance import attendee_ids
-from ..web import go, wants_fragment
-from . import assignment, roles, sessions, timer
-from .models import Participant
-from .plans import Plan
-from .policy import forget, session_controller, session_participant
-from .views import bp, load_session, show
+from ...access import MEMBER, access
+from ...extensions import db
+from ...meetings.attendance import attendee_ids
+from ...web import go, wants_fragment
+from .. import bp, roles, sessions
+from ..core import assignment, timer
+from ..models import Participant
+from ..plans import Plan
+from ..policy import forget, session_controller, session_participant
+from .session import load_session, show
 
 
 def answer(session_id, message=None, status=200, kind="info"):

@@ -7,25 +7,25 @@ changed, ``286`` (htmx: stop polling) once the session is finished and its refle
 saved (or the meeting over): until then the others' phones wait for the reflection.
 """
 
-from flask import Blueprint, Response, abort, flash, request, url_for
+from flask import Response, abort, flash, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
-from sqlalchemy.orm import joinedload, load_only, selectinload
+from sqlalchemy.orm import joinedload, load_only
 
-from ..access import MEMBER, access
-from ..compression import uncompressed
-from ..extensions import db
-from ..meetings.models import Meeting
-from ..meetings.sections import section
-from ..timeutil import utcnow
-from ..web import go, render, wants_fragment
-from . import followup, labels, live, page, privacy, sessions, timer
-from .models import Participant, Session
-from .plans import Plan
-from .policy import forget, seen, session_controller, session_viewer
+from ...access import MEMBER, access
+from ...compression import uncompressed
+from ...extensions import db
+from ...meetings.models import Meeting
+from ...timeutil import utcnow
+from ...web import go, render, wants_fragment
+from .. import bp, followup, live, privacy, sessions
+from ..core import timer
+from ..models import Participant, Session
+from ..plans import Plan
+from ..policy import forget, seen, session_controller, session_viewer
+from . import labels, page
 
-bp = Blueprint("intervision", __name__, url_prefix="/intervision")
 NO_STORE = {"Cache-Control": "no-store"}
 #: Sessions listed on "my sessions" (the newest; lists show 20 throughout).
 SHOWN = 20
@@ -141,29 +141,3 @@ def method_name(plan_data):
 @bp.app_template_global("role_label")
 def role_label(role):
     return labels.role_label(role)
-
-
-@section("intervision", "intervision/_meeting.html", order=60)
-def meeting_sessions(meeting, user):
-    """``(session, the user's participant row or None, size)`` for the meeting page, in two
-    queries."""
-    items = db.session.scalars(
-        select(Session)
-        .where(Session.meeting_id == meeting.id)
-        .options(selectinload(Session.participants))
-        .order_by(Session.id)
-    ).all()
-    return [(s, s.participant(user.id), len(s.participants)) for s in items]
-
-
-from . import (  # noqa: E402, F401  (they register routes, cards, sections, commands, minutes)
-    cards,
-    cli,
-    content_views,
-    export,
-    method_views,
-    minutes,
-    room_views,
-    session_views,
-    setup_views,
-)

@@ -11,7 +11,7 @@ dicts and never change their input.
 
 from collections.abc import Iterable, Mapping
 
-from .history import NO_HISTORY, MemberHistory
+from .role_history import NO_HISTORY, MemberHistory
 from .rotation import CHOSEN, FACILITATOR, Explanation, Problem, Proposal
 
 # Warning codes of ``check`` (the view translates them).

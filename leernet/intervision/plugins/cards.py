@@ -5,13 +5,13 @@ from datetime import timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import contains_eager
 
-from ..extensions import db
-from ..home import card
-from ..meetings.models import Meeting
-from ..timeutil import utcnow
-from . import timer
-from .models import Participant, Session
-from .plans import Plan
+from ...extensions import db
+from ...home import card
+from ...meetings.models import Meeting
+from ...timeutil import utcnow
+from ..core import timer
+from ..models import Participant, Session
+from ..plans import Plan
 
 #: A session shows from this long before its meeting starts.
 AHEAD = timedelta(days=14)

@@ -8,14 +8,14 @@ session whose keep-time has passed (they are as good as erased).
 from sqlalchemy import select
 from sqlalchemy.orm import contains_eager
 
-from ..extensions import db
-from ..meetings.models import Meeting
-from ..members.export import section, stamp
-from ..timeutil import utcnow
-from . import privacy
-from .models import Commitment, Participant, PhaseNote, Session
-from .plans import Plan
-from .rotation import CASE_BRINGER
+from ...extensions import db
+from ...meetings.models import Meeting
+from ...members.export import section, stamp
+from ...timeutil import utcnow
+from .. import privacy
+from ..core.rotation import CASE_BRINGER
+from ..models import Commitment, Participant, PhaseNote, Session
+from ..plans import Plan
 
 
 @section("intervision")

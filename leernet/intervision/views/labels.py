@@ -9,10 +9,10 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 
-from ..i18n import format_date
-from . import assignment, rotation
-from .catalogue import ROLE_LABELS
-from .models import FOLLOW_UP
+from ...i18n import format_date
+from ..catalogue import ROLE_LABELS
+from ..core import assignment, rotation
+from ..models import FOLLOW_UP
 
 STATUS = {
     "ready": _l("not started"),

@@ -5,19 +5,18 @@ from datetime import timedelta
 
 from flask_babel import force_locale
 
-from ..demo import step
-from ..extensions import db
-from ..meetings import schedule
-from ..meetings.attendance import check_in
-from ..meetings.models import Attendance
-from ..timeutil import utcnow
-from . import catalogue, roles, sessions
-from .assignment import reassign
-from .minutes import draw_up
-from .models import Commitment, PhaseNote
-from .plans import Plan
-from .rotation import CASE_BRINGER, FACILITATOR, MINUTE_TAKER
-from .setup_models import IntervisionGroup, MethodTemplate
+from ...demo import step
+from ...extensions import db
+from ...meetings import schedule
+from ...meetings.attendance import check_in
+from ...meetings.models import Attendance
+from ...timeutil import utcnow
+from .. import catalogue, roles, sessions
+from ..core.assignment import reassign
+from ..core.rotation import CASE_BRINGER, FACILITATOR, MINUTE_TAKER
+from ..minutes import draw_up
+from ..models import Commitment, IntervisionGroup, MethodTemplate, PhaseNote
+from ..plans import Plan
 
 GROUPS = ("Groep Noord", "Groep Zuid", "Groep West")
 METHODS = ("incident", "incident", "gossip", "compact", "balint", "ten_steps", "incident")
@@ -157,7 +156,7 @@ def _happened(session, meeting, rng):
 
 def _report_back(session, rng):
     """The follow-up round: open commitments from this group's earlier sessions."""
-    from .followup import items
+    from ..followup import items
 
     for participant in session.participants:
         for item in items(session, participant.user_id):

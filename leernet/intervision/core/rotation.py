@@ -1,6 +1,6 @@
 """Fair role rotation: propose who holds which role in one intervision session.
 
-Fairness is over the recorded history (``history.tally``), so it survives people
+Fairness is over the recorded history (``role_history.tally``), so it survives people
 missing meetings and groups being reshuffled. Each role goes to the eligible
 participant who held it least (in the caller's window), then longest ago (never =
 longest ago), then a stable tiebreak: fewest roles of this method overall, then
@@ -27,7 +27,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from .history import NO_HISTORY, MemberHistory
+from .role_history import NO_HISTORY, MemberHistory
 
 FACILITATOR = "facilitator"
 CASE_BRINGER = "case_bringer"

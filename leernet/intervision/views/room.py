@@ -14,15 +14,17 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
-from ..access import MEMBER, PUBLIC, access
-from ..extensions import db
-from ..timeutil import utcnow
-from ..web import external_url, render
-from . import minutes, page, roles, round_cards, sessions, timer
-from .plans import Plan
-from .policy import session_controller, session_participant
-from .session_views import answer, int_or_none
-from .views import NO_STORE, bp, load_session
+from ...access import MEMBER, PUBLIC, access
+from ...extensions import db
+from ...timeutil import utcnow
+from ...web import external_url, render
+from .. import bp, minutes, roles, round_cards, sessions
+from ..core import timer
+from ..plans import Plan
+from ..policy import session_controller, session_participant
+from . import page
+from .before_start import answer, int_or_none
+from .session import NO_STORE, load_session
 
 SCREEN = "intervision/_screen.html"
 #: A paired screen's link outlives no meeting day.

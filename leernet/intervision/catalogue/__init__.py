@@ -1,14 +1,11 @@
 """The intervision methods leernet ships, by stable key, plus the rules for custom ones.
 
 Keys are stable because sessions store them; names and texts are translatable and may
-change. The data lives in ``catalogue_steps`` and ``catalogue_dialogues`` to keep files
-readable; import everything from here.
+change. The data lives in ``steps``, ``dialogues`` and ``compact`` to keep files readable;
+import everything from here.
 """
 
-from .catalogue_compact import COMPACT
-from .catalogue_dialogues import ACTION_LEARNING, BALINT, SOCRATIC, TROIKA
-from .catalogue_steps import GOSSIP, INCIDENT, TEN_STEPS
-from .methods import (
+from ..core.methods import (
     MAX_MINUTES,
     MAX_PHASES,
     MIN_MINUTES,
@@ -18,6 +15,9 @@ from .methods import (
     Phase,
     validate_method,
 )
+from .compact import COMPACT
+from .dialogues import ACTION_LEARNING, BALINT, SOCRATIC, TROIKA
+from .steps import GOSSIP, INCIDENT, TEN_STEPS
 
 __all__ = [
     "MAX_MINUTES",

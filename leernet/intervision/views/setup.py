@@ -12,22 +12,21 @@ from flask_login import current_user
 from sqlalchemy import func, select
 from sqlalchemy.orm import lazyload
 
-from ..access import COORDINATOR, MEMBER, access
-from ..extensions import db
-from ..forms import choices
-from ..meetings.attendance import present_members
-from ..meetings.models import Meeting
-from ..meetings.policy import manages_meeting
-from ..members.models import User
-from ..timeutil import utcnow
-from ..web import form_status, go, render
-from . import roles, sessions, timer
+from ...access import COORDINATOR, MEMBER, access
+from ...extensions import db
+from ...forms import choices
+from ...meetings.attendance import present_members
+from ...meetings.models import Meeting
+from ...meetings.policy import manages_meeting
+from ...members.models import User
+from ...timeutil import utcnow
+from ...web import form_status, go, render
+from .. import bp, roles, sessions
+from ..core import timer
+from ..core.grouping import GroupingError
+from ..models import IntervisionGroup, MethodTemplate, Participant, Session
+from ..plans import method_choices, resolve
 from .forms import GroupForm, SessionsForm
-from .grouping import GroupingError
-from .models import Participant, Session
-from .plans import method_choices, resolve
-from .setup_models import IntervisionGroup, MethodTemplate
-from .views import bp
 
 
 def templates():

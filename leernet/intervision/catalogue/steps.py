@@ -6,8 +6,8 @@ method; the gossip method; the ten-step model), with time boxes that fit an even
 
 from flask_babel import lazy_gettext as _l
 
-from .methods import Method, Phase
-from .rotation import CASE_BRINGER, FACILITATOR, MINUTE_TAKER, TIMEKEEPER
+from ..core.methods import Method, Phase
+from ..core.rotation import CASE_BRINGER, FACILITATOR, MINUTE_TAKER, TIMEKEEPER
 
 INCIDENT = Method(
     key="incident",

@@ -11,17 +11,18 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
-from ..access import MEMBER, access
-from ..extensions import db
-from ..i18n import format_time
-from ..web import wants_fragment
-from . import followup, minutes, roles, timer
+from ...access import MEMBER, access
+from ...extensions import db
+from ...i18n import format_time
+from ...web import wants_fragment
+from .. import bp, followup, minutes, roles
+from ..core import timer
+from ..models import Commitment, PhaseNote
+from ..plans import Plan
+from ..policy import session_case_bringer, session_minute_taker, session_participant
+from .before_start import answer
 from .forms import CaseForm, FollowUpForm, NoteForm, ReflectionForm
-from .models import Commitment, PhaseNote
-from .plans import Plan
-from .policy import session_case_bringer, session_minute_taker, session_participant
-from .session_views import answer
-from .views import bp, load_session
+from .session import load_session
 
 
 def removed(session):

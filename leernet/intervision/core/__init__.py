@@ -1,0 +1,1 @@
+"""Intervision's rules without Flask or the database, proved by unit and property tests."""

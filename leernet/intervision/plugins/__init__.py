@@ -1,0 +1,1 @@
+"""What intervision adds to the rest of leernet; ``intervision.init_app`` names each one."""
