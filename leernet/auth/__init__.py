@@ -25,8 +25,9 @@ USER = (
     )
     .where(User.id == bindparam("user_id"))
 )
-#: ``{endpoint: load(user_id, key_hash, **view_args) -> Caller | None}``: a hot endpoint whose own
-#: first read comes in the same query as the user's (the timer poll: one query in all).
+#: ``{endpoint: load(user_id, key_hash, **view_args) -> user or None}``: a hot endpoint
+#: that reads who asks in the same query as its own first row. One only, the timer poll;
+#: its module (``intervision.live``) says what it bypasses and why.
 JOINED_LOADERS = {}
 
 
