@@ -20,8 +20,8 @@ trivial endpoint). It bypasses what every other request uses:
 - the ORM session: the statement runs with SQLAlchemy Core on a pooled connection of
   its own, so a ``204`` ("nothing changed") opens no ORM session.
 
-Through the ORM (the ``User``, then the row: two queries) the poll keeps about two
-thirds of the throughput the bound asks for (``make bench``, ``poll_throughput_ratio``).
+Through the ORM (the ``User``, then the row: two queries) the poll falls short of that
+bound (``make bench``, ``poll_throughput_ratio``).
 """
 
 import math
