@@ -30,7 +30,7 @@ run: install translations
 	$(FLASK) leernet check-host
 	$(FLASK) db upgrade
 	$(FLASK) leernet setup-link
-	$(BIN)/gunicorn -c gunicorn.conf.py app:app
+	PYTHONOPTIMIZE=2 $(BIN)/gunicorn -c gunicorn.conf.py app:app
 
 test: $(VENV)/.dev-installed translations
 	$(BIN)/ruff check .

@@ -25,7 +25,7 @@ def free_port():
 
 
 class Server:
-    """``gunicorn -c gunicorn.conf.py app:app`` against ``database_url``."""
+    """``PYTHONOPTIMIZE=2 gunicorn -c gunicorn.conf.py app:app`` against ``database_url``."""
 
     def __init__(self, database_url, log_path, workers=2, port=None, **settings):
         self.workers = workers
@@ -38,6 +38,7 @@ class Server:
             "HOST": "127.0.0.1",
             "PORT": str(self.port),
             "WEB_CONCURRENCY": str(workers),
+            "PYTHONOPTIMIZE": "2",  # as ``make run``: no docstrings kept in the workers
             "LEERNET_SECRET_KEY": os.environ.get("LEERNET_SECRET_KEY", "leernet-harness-key"),
             **{f"LEERNET_{name}": str(value) for name, value in settings.items()},
         }

@@ -11,6 +11,7 @@ else gzip. Flask-Compress does the work; this module says what it leaves alone.
   The CSRF token on every page is safe to compress: what it carries is worthless without
   its signature, which Flask-WTF makes afresh with the current second, far faster than
   it could be guessed a character at a time.
+- Static files: ``assets`` compressed them once at start-up and sends them encoded.
 - Anything but a complete ``200`` (a ``206`` range is a slice of the plain file).
 - Responses that already carry ``Content-Encoding``. A proxy in front (README) likewise
   never compresses what the app has compressed, and must not compress on its own: it
@@ -48,7 +49,8 @@ def init_app(app):
         # Brotli's quality 5 is where it clearly beats gzip on CSS and JS; the levels above
         # it cost many times the CPU for little more.
         COMPRESS_BR_LEVEL=5,
-        # Static files are sent as streams (send_file); gzip too for browsers without br.
+        # A member's text file from the library is sent as a stream (send_file); gzip too
+        # for browsers without br.
         COMPRESS_ALGORITHM_STREAMING=["br", "gzip"],
     )
     compress = Compress(app)

@@ -3,18 +3,13 @@
 Times are stored in UTC and shown in the network's time zone (default Amsterdam).
 """
 
-from datetime import UTC, datetime
-from types import SimpleNamespace
-from zoneinfo import ZoneInfo, available_timezones
+from zoneinfo import available_timezones
 
-from babel import dates, numbers
-from flask import current_app, g, has_app_context, has_request_context, request, session
-from flask_babel import Domain, get_locale, get_timezone
+import flask_babel
+from flask import current_app, has_request_context, request, session
+from flask_babel import get_locale
 from flask_login import current_user
-from jinja2 import pass_context
-from markupsafe import Markup
 
-from .extensions import babel
 from .forms import choices
 
 
@@ -63,56 +58,9 @@ def timezone_choices():
     return choices((z, z) for z in first + rest)
 
 
-def _babel_state():
-    """Flask-Babel's per-request namespace: its locale, zone and catalogue slots.
-
-    Each ``g.name`` goes through a context-local proxy, and Flask-Babel takes three such
-    hops for every string, date and number. A list page asks hundreds of times, so this
-    takes ``g``'s object once. ``refresh()`` clears these slots and ``force_locale``
-    swaps the locale, so reading them here follows both.
-    """
-    if not has_app_context():
-        return None
-    state = g._get_current_object()
-    found = getattr(state, "_flask_babel", None)
-    if found is None:
-        found = state._flask_babel = SimpleNamespace()
-    return found
-
-
-class RequestDomain(Domain):
-    """Translations looked up once per request (Flask-Babel finds them for every string)."""
-
-    def get_translations(self):
-        state = _babel_state()
-        if state is None:
-            return super().get_translations()
-        found = getattr(state, "babel_translations", None)
-        if found is None:
-            found = state.babel_translations = super().get_translations()
-        return found
-
-
-# Flask-Babel's format_* find the locale, the time zone and the configured formats afresh on
-# every call, three to six times the cost of Babel's own. A list page formats a date or a
-# number on every row: these read the locale and the zone from the request's state and let
-# Babel do the rest, with the zone as a ``zoneinfo`` zone (C, where pytz is Python).
-
-
-def _locale():
-    return getattr(_babel_state(), "babel_locale", None) or get_locale()
-
-
-def _zone():
-    chosen = getattr(_babel_state(), "babel_tzinfo", None) or get_timezone()
-    return ZoneInfo(chosen.zone)  # zoneinfo keeps one instance per name
-
-
 def to_user_timezone(moment):
     """An aware datetime in the network's time zone (a naive one is taken to be UTC)."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(_zone())
+    return flask_babel.to_user_timezone(moment)
 
 
 #: The named formats, as patterns that read the same way in every language: the day
@@ -134,77 +82,22 @@ TIME_FORMATS = {"short": "HH:mm", "medium": "HH:mm", "long": "HH:mm:ss", "full":
 
 
 def format_date(value, format="medium"):
-    if isinstance(value, datetime):
-        value = to_user_timezone(value)
-    return dates.format_date(value, DATE_FORMATS.get(format, format), locale=_locale())
+    return flask_babel.format_date(value, DATE_FORMATS.get(format, format))
 
 
 def format_datetime(value, format="medium"):
-    pattern = DATETIME_FORMATS.get(format, format)
-    return dates.format_datetime(to_user_timezone(value), pattern, locale=_locale())
+    return flask_babel.format_datetime(value, DATETIME_FORMATS.get(format, format))
 
 
 def format_time(value, format="medium"):
-    pattern = TIME_FORMATS.get(format, format)
-    return dates.format_time(to_user_timezone(value), pattern, locale=_locale())
+    return flask_babel.format_time(value, TIME_FORMATS.get(format, format))
 
 
 def format_decimal(number, format=None):
-    return numbers.format_decimal(number, format, locale=_locale())
-
-
-def _template_gettext(domain):
-    """Jinja's newstyle gettext functions, one call deep.
-
-    Jinja's own wrappers call the translation function through the template context a
-    second time, and its ``_`` is an alias that looks ``gettext`` up by name on every
-    call; templates translate on every list row, so these translate and format directly,
-    with the same rules: autoescaped text is Markup, and the result is always formatted
-    (the strings are positional-only, so ``num=`` or ``context=`` may be passed as well).
-    """
-
-    def formatted(context, text, variables):
-        if context.eval_ctx.autoescape:
-            text = Markup(text)
-        return text % variables
-
-    @pass_context
-    def gettext(context, string, /, **variables):
-        return formatted(context, domain.get_translations().ugettext(string), variables)
-
-    @pass_context
-    def ngettext(context, singular, plural, count, /, **variables):
-        variables.setdefault("num", count)
-        text = domain.get_translations().ungettext(singular, plural, count)
-        return formatted(context, text, variables)
-
-    @pass_context
-    def pgettext(context, string_ctx, string, /, **variables):
-        variables.setdefault("context", string_ctx)
-        text = domain.get_translations().upgettext(string_ctx, string)
-        return formatted(context, text, variables)
-
-    @pass_context
-    def npgettext(context, string_ctx, singular, plural, count, /, **variables):
-        variables.setdefault("context", string_ctx)
-        variables.setdefault("num", count)
-        text = domain.get_translations().unpgettext(string_ctx, singular, plural, count)
-        return formatted(context, text, variables)
-
-    return {
-        "gettext": gettext,
-        "_": gettext,
-        "ngettext": ngettext,
-        "pgettext": pgettext,
-        "npgettext": npgettext,
-    }
+    return flask_babel.format_decimal(number, format)
 
 
 def register(app):
-    domain = babel.domain_instance = RequestDomain()
-    # The i18n extension's {% trans %} tags call these globals by name, newstyle.
-    app.jinja_env.newstyle_gettext = True
-    app.jinja_env.globals.update(_template_gettext(domain))
     app.jinja_env.filters["date"] = lambda value, fmt="medium": format_date(value, fmt)
     app.jinja_env.filters["datetime"] = lambda value, fmt="medium": format_datetime(value, fmt)
     app.jinja_env.globals["get_locale"] = get_locale

@@ -53,3 +53,23 @@ def test_static_files_for_a_member_carry_no_cookie(client, people):
     assert "Set-Cookie" not in response.headers
     assert "Cookie" not in response.headers.get("Vary", "")
     assert "Set-Cookie" in client.get("/").headers, "pages still slide the session's expiry"
+
+
+def test_compressible_files_are_compressed_once_and_revalidate_per_encoding(client):
+    link = next(
+        x for x in LINKED.findall(client.get("/login").get_data(as_text=True)) if "app.css" in x
+    )
+    plain = (STATIC / "css" / "app.css").read_bytes()
+    url = link.partition("?")[0]  # unfingerprinted: revalidated on every use
+    tags = set()
+    for encoding in ("br", "gzip"):
+        first = client.get(url, headers={"Accept-Encoding": encoding})
+        second = client.get(url, headers={"Accept-Encoding": encoding})
+        assert first.headers["Content-Encoding"] == encoding
+        assert first.data == second.data and len(first.data) < len(plain) / 3
+        assert int(first.headers["Content-Length"]) == len(first.data)
+        tags.add(first.headers["ETag"])
+        again = client.get(url, headers={"Accept-Encoding": encoding,
+                                         "If-None-Match": first.headers["ETag"]})  # fmt: skip
+        assert again.status_code == 304
+    assert len(tags) == 2, "each encoding has its own validator"

@@ -206,7 +206,7 @@ def test_language_switch_for_visitors(client, network):
 
 
 def test_a_caller_read_with_a_hot_endpoints_row_answers_the_rest_from_the_user(app):
-    from leernet.auth.caller import Caller
+    from leernet.intervision.live import Caller
 
     with app.app_context():
         member = factories.user("Cor Caller", tags="subsidies")

@@ -137,3 +137,16 @@ def test_rows_kept_by_a_changed_statement_are_not_read(app, people, monkeypatch)
         )
         assert meetings_held() == 1 and counted == [1]
         assert meetings_held() == 1 and counted == [1]  # and kept again
+
+
+def test_only_the_apps_own_sessions_are_watched(app, people):
+    from sqlalchemy.orm import Session as OrmSession
+
+    with app.app_context():
+        before = generation()
+        with OrmSession(db.engine) as other:  # a session made outside ``db.session``
+            other.add(Meeting(title="Elders", starts_at=utcnow(), ends_at=utcnow()))
+            other.commit()
+        assert generation() == before
+        factories.meeting("Netwerkdag", days=-3)
+        assert generation() == before + 1

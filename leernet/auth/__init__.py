@@ -5,12 +5,14 @@ deactivating a member ends every other session and remember-me cookie at once, a
 key of this login (``logins``), so logging out ends this browser's login for good.
 """
 
-from flask import redirect, request, url_for
+from flask import Blueprint, redirect, request, url_for
 from sqlalchemy import and_, bindparam, select
 
 from ..extensions import db, htmx, login_manager
 from ..members.models import User
 from . import logins
+
+bp = Blueprint("auth", __name__)
 
 login_manager.login_view = "auth.login"
 login_manager.session_protection = "basic"
@@ -25,8 +27,9 @@ USER = (
     )
     .where(User.id == bindparam("user_id"))
 )
-#: ``{endpoint: load(user_id, key_hash, **view_args) -> Caller | None}``: a hot endpoint whose own
-#: first read comes in the same query as the user's (the timer poll: one query in all).
+#: ``{endpoint: load(user_id, key_hash, **view_args) -> user or None}``: a hot endpoint
+#: that reads who asks in the same query as its own first row. One only, the timer poll;
+#: its module (``intervision.live``) says what it bypasses and why.
 JOINED_LOADERS = {}
 
 
@@ -70,4 +73,3 @@ def unauthorized():
 
 
 from . import group_join, views  # noqa: E402, F401  (routes)
-from .views import bp  # noqa: E402, F401

@@ -15,9 +15,9 @@ from ..extensions import db, limiter
 from ..members.accounts import AccountError
 from ..timeutil import utcnow
 from ..web import form_status, go, render
-from . import logins
+from . import bp, logins
 from .forms import JoinForm
-from .views import _token_limit, bp
+from .views import _token_limit
 
 GONE = _l("This group link is not valid any more. Ask the coordinator for a new one.")
 

@@ -2,7 +2,7 @@
 
 from datetime import datetime, timedelta
 
-from flask import Blueprint, current_app, flash, redirect, request, session, url_for
+from flask import current_app, flash, redirect, request, session, url_for
 from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
 from flask_login import current_user, logout_user
@@ -22,11 +22,9 @@ from ..members.models import User
 from ..security import check_password
 from ..timeutil import utcnow
 from ..web import external_url, form_status, go, render
-from . import logins, resets, throttle
+from . import bp, logins, resets, throttle
 from . import models as tokens
 from .forms import ChangePasswordForm, ForgotForm, JoinForm, LoginForm, ResetForm, SetupForm
-
-bp = Blueprint("auth", __name__)
 
 
 def _token_limit():

@@ -36,7 +36,7 @@ def init_app(app):
     """Everything this feature plugs in besides its routes. Each module files its parts
     with the registry named beside it as it is imported: here, called by ``create_app``."""
     from ..cli import leernet_cli
-    from . import policy  # noqa: F401  joined login query: the state poll's caller and row
+    from . import live  # noqa: F401  auth.joined_loader: the state poll reads who asks with its row
     from .plugins import (  # noqa: F401
         cards,  # home card: intervision
         demo,  # demo steps

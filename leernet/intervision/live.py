@@ -1,23 +1,37 @@
-"""The live timer against the database: the poll's one query, the clock, the controls.
+"""The live timer against the database: the poll, the clock, the controls.
 
-Every phone polls ``state`` every two seconds, so its cheap path is one small query
-(``caller_and_poll_row``: who asks, as the login check needs it, and the session's
-version and status plus whether this user takes part, by a LEFT JOIN on the unique
-(session, user) index), run by the database driver itself, and no template. A control
-names the version its sender saw (and the clock it saw: a card or a role change in
-between does not make a press stale) and writes with ``UPDATE ... WHERE version = :seen``:
-when two phones press "next" at once, the database lets exactly one UPDATE match, the
-other finds the new version and answers with the current state instead. Finishing draws
-up the session's minutes from the phase notes in the same transaction (``minutes.draw_up``).
+Every phone polls ``state`` every two seconds; during a meeting that poll is most of
+what a server does. A control names the version its sender saw (and the clock it saw: a
+card or a role change in between does not make a press stale) and writes with
+``UPDATE ... WHERE version = :seen``: when two phones press "next" at once, the database
+lets exactly one UPDATE match, the other finds the new version and answers with the
+current state instead. Finishing draws up the session's minutes from the phase notes in
+the same transaction (``minutes.draw_up``).
+
+The poll's hot path is this module's one special path (DESIGN: the poll keeps up with a
+trivial endpoint). It bypasses what every other request uses:
+
+- the ORM ``User``: ``auth.joined_loader`` lets the state endpoint read who asks in the
+  same SQL statement as its own row (``CALLER_AND_POLL``: the member and this browser's
+  login row, as ``auth.load_user`` checks them, and the session's version and status
+  plus this member's part in it, by a LEFT JOIN on the unique (session, user) index).
+  A ``Caller`` stands in for the ``User``: enough for Flask-Login and the access rules;
+  it loads the full ``User`` should anything ask for more;
+- the ORM session: the statement runs with SQLAlchemy Core on a pooled connection of
+  its own, so a ``204`` ("nothing changed") opens no ORM session.
+
+Through the ORM (the ``User``, then the row: two queries) the poll falls short of that
+bound (``make bench``, ``poll_throughput_ratio``).
 """
 
 import math
 from dataclasses import dataclass
 
+from flask import g
 from sqlalchemy import and_, bindparam, exists, select, update
 from sqlalchemy.exc import OperationalError
 
-from ..auth.caller import Caller
+from ..auth import joined_loader
 from ..auth.logins import Login
 from ..extensions import db
 from ..meetings.models import Meeting
@@ -36,8 +50,7 @@ class PollRow:
     role: str | None
 
 
-# Both statements are built once, on the tables where they can: building a statement
-# and the ORM's handling of it would cost the poll more than running it does.
+# Built once, on the tables: the access rule of every session page runs it.
 _SESSION, _PARTICIPANT = Session.__table__.c, Participant.__table__.c
 _COLUMNS = (_SESSION.version, _SESSION.status, _PARTICIPANT.id, _PARTICIPANT.role)
 POLL = (
@@ -52,9 +65,22 @@ POLL = (
     )
     .where(_SESSION.id == bindparam("session_id"))
 )
+
+
+def _poll_row(version, status, participant_id, role):
+    return None if version is None else PollRow(version, status, participant_id is not None, role)
+
+
+def poll_row(session_id, user_id):
+    """Version, status, and this user's part in the session, in one query (None: no session)."""
+    row = db.session.execute(POLL, {"session_id": session_id, "user_id": user_id}).first()
+    return None if row is None else _poll_row(*row)
+
+
+# -- The poll's hot path (see the module's docstring) -----------------------------------
+
 _USER, _LOGIN = User.__table__.c, Login.__table__.c
-#: The same row joined to what Flask-Login checks of the signed-in user (and this
-#: browser's login row, ``auth.logins``): the poll's query.
+#: The poll's row joined to what ``auth.load_user`` checks of the signed-in member.
 CALLER_AND_POLL = (
     select(_USER.is_coordinator, _USER.active, _USER.erased, _USER.session_version, *_COLUMNS)
     .select_from(User.__table__)
@@ -71,55 +97,51 @@ CALLER_AND_POLL = (
 )
 
 
-def _poll_row(version, status, participant_id, role):
-    return None if version is None else PollRow(version, status, participant_id is not None, role)
+#: Where ``policy.seen`` keeps a request's ``PollRow``s, by ``(session_id, user_id)``.
+ROWS = "intervision_rows"
 
 
-def poll_row(session_id, user_id):
-    """Version, status, and this user's part in the session, in one query (None: no session)."""
-    row = db.session.execute(POLL, {"session_id": session_id, "user_id": user_id}).first()
-    return None if row is None else _poll_row(*row)
+class Caller:
+    """The signed-in member as the poll reads them: a few columns, no ORM object.
 
+    Enough for Flask-Login's checks and the access rules (id, coordinator, active,
+    session version); any other attribute loads the full ``User`` once and answers
+    from it, so code that needs more still works, at one query more.
+    """
 
-#: ``{dialect name: (SQL, its parameter names in order, or None for named parameters)}``.
-_POLL_SQL = {}
+    is_authenticated = True
+    is_anonymous = False
 
+    def __init__(self, user_id, is_coordinator, is_active, session_version):
+        self.id = user_id
+        self.is_coordinator = is_coordinator
+        self.is_active = is_active
+        self.session_version = session_version
 
-def _poll_sql(dialect):
-    if dialect.name not in _POLL_SQL:
-        compiled = CALLER_AND_POLL.compile(dialect=dialect)
-        _POLL_SQL[dialect.name] = (str(compiled), compiled.positiontup)
-    return _POLL_SQL[dialect.name]
+    def __getattr__(self, name):
+        """Only for attributes not set above: the full ``User``'s."""
+        if "_user" not in self.__dict__:
+            self.__dict__["_user"] = db.session.get(User, self.id)
+        return getattr(self.__dict__["_user"], name)
 
 
 def run_poll_query(user_id, key_hash, session_id):
-    """The row of ``CALLER_AND_POLL``, on a pooled DBAPI connection.
-
-    The poll is most of what a server does during a meeting. SQLAlchemy's execution layer
-    (a cache key from the statement, an execution context, a result object) costs it more
-    than the query itself, so the statement is compiled once and run by the driver.
-    """
-    sql, names = _poll_sql(db.engine.dialect)
+    """The row of ``CALLER_AND_POLL``, on a pooled connection outside the ORM session."""
     values = {"session_id": session_id, "user_id": user_id, "key_hash": key_hash}
-    connection = db.engine.raw_connection()
-    try:
-        cursor = connection.cursor()
-        cursor.execute(sql, [values[name] for name in names] if names else values)
-        row = cursor.fetchone()
-        cursor.close()
-    finally:
-        connection.close()  # back to the pool, its transaction ended
-    return row
+    with db.engine.connect() as connection:
+        return connection.execute(CALLER_AND_POLL, values).first()
 
 
-def caller_and_poll_row(user_id, key_hash, session_id):
-    """``(Caller, PollRow or None)``, or ``(None, None)`` when there is no such user or login."""
+@joined_loader("intervision.state")
+def caller_with_poll_row(user_id, key_hash, session_id):
+    """``auth.load_user`` for the poll: a ``Caller`` (None: no such member or login),
+    its ``PollRow`` kept for the access rule and the view."""
     row = run_poll_query(user_id, key_hash, session_id)
     if row is None:
-        return None, None
+        return None
     coordinator, active, erased, session_version = row[:4]
-    caller = Caller(user_id, bool(coordinator), bool(active and not erased), session_version)
-    return caller, _poll_row(*row[4:])
+    g.setdefault(ROWS, {})[(session_id, user_id)] = _poll_row(*row[4:])
+    return Caller(user_id, bool(coordinator), bool(active and not erased), session_version)
 
 
 def following(session_id, now):

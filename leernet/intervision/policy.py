@@ -5,21 +5,21 @@ participants only. A coordinator who is not in the session may see that it exist
 run its timer (someone must, when a group gets stuck), never read what was said; a
 coordinator who takes part has the view and rights of their role in it. Each
 rule reads the one ``live.poll_row`` query and keeps it on ``g`` for the view; for the
-state poll that row comes with the signed-in user's own, so the poll is one query.
+state poll that row comes with the signed-in user's own (``live``'s hot path), so the
+poll is one query.
 """
 
 from flask import abort, g
 
-from ..auth import joined_loader
 from .core.rotation import CASE_BRINGER, FACILITATOR, MINUTE_TAKER, TIMEKEEPER
-from .live import caller_and_poll_row, poll_row
+from .live import ROWS, poll_row
 
 CONTROLLING = (FACILITATOR, TIMEKEEPER)
 
 
 def seen(user, session_id):
     """This user's ``PollRow`` for the session, once per request (404 when it is gone)."""
-    cache = g.setdefault("intervision_rows", {})
+    cache = g.setdefault(ROWS, {})
     key = (session_id, user.id)
     if key not in cache:
         cache[key] = poll_row(session_id, user.id)
@@ -28,17 +28,9 @@ def seen(user, session_id):
     return cache[key]
 
 
-@joined_loader("intervision.state")
-def caller_with_poll_row(user_id, key_hash, session_id):
-    caller, row = caller_and_poll_row(user_id, key_hash, session_id)
-    if caller is not None:
-        g.setdefault("intervision_rows", {})[(session_id, user_id)] = row
-    return caller
-
-
 def forget(session_id, user):
     """After a write in the same request: read the row afresh next time."""
-    g.setdefault("intervision_rows", {}).pop((session_id, user.id), None)
+    g.setdefault(ROWS, {}).pop((session_id, user.id), None)
 
 
 def may_control(user, row):

@@ -6,7 +6,9 @@ a network grew, while the sums change only when someone writes. So a reader's ro
 stored per period, under a *generation*: a commit that wrote to any table a reader
 reads moves the generation on in the same transaction, and rows stored under an older
 one are not used. Nobody has to remember to invalidate anything: a reader's tables are
-found in its statement when it registers, and every flush and bulk statement is watched.
+found in its statement when it registers, and every flush and bulk statement of the
+app's own sessions (``db.session``, Flask-SQLAlchemy's session factory) is watched; a
+session made elsewhere in the process (a library's, a script's own) is left alone.
 
 Figures also change without a write when a meeting ends (only held meetings count), so
 stored rows last until the next meeting of their period ends. The entries live in the
@@ -24,7 +26,6 @@ from typing import NamedTuple
 
 from sqlalchemy import event, func, or_, select
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session
 from sqlalchemy.sql.util import find_tables
 
 from ..extensions import db
@@ -184,8 +185,8 @@ def _forget(session, *_args):
     session.info.pop(CHANGED, None)
 
 
-event.listen(Session, "after_flush", _note_flush)
-event.listen(Session, "do_orm_execute", _note_statement)
-event.listen(Session, "before_commit", _move_on)
-event.listen(Session, "after_rollback", _forget)
-event.listen(Session, "after_soft_rollback", _forget)
+event.listen(db.session, "after_flush", _note_flush)
+event.listen(db.session, "do_orm_execute", _note_statement)
+event.listen(db.session, "before_commit", _move_on)
+event.listen(db.session, "after_rollback", _forget)
+event.listen(db.session, "after_soft_rollback", _forget)
