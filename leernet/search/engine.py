@@ -10,9 +10,9 @@ when the title matches run out, and the matches are counted no further than
 ``MAX_RESULTS``.
 """
 
+import math
 from dataclasses import dataclass
 
-from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import and_, column, exists, func, literal_column, not_, or_, select, table, text
 
 from ..extensions import db
@@ -114,43 +114,62 @@ def search(user, text_, kind=None, page=1, per_page=PER_PAGE):
 
     every, *parts = (restrict(statement) for statement in matching(query))
     newest = [part.order_by(SearchDocument.updated_at.desc(), SearchDocument.id) for part in parts]
-    results = RankedPage(page=page, per_page=per_page, error_out=False, every=every, parts=newest)
-    results.items = [_result(doc, query) for doc in results.items]
-    return results, query
+    found = db.session.scalar(
+        select(func.count()).select_from(every.limit(MAX_RESULTS + 1).subquery())
+    )
+    offset = (page - 1) * per_page
+    ids = _page_ids(newest, offset, min(per_page, MAX_RESULTS - offset))
+    shown = select(*SHOWN).where(SearchDocument.id.in_(ids))
+    rows = {row.id: row for row in db.session.execute(shown)} if ids else {}
+    items = [_result(rows[i], query) for i in ids]
+    return RankedPage(page, per_page, min(found, MAX_RESULTS), found > MAX_RESULTS, items), query
 
 
-class RankedPage(Pagination):
-    """A page of matches: title matches first, then the others, each newest first.
+def _page_ids(parts, offset, wanted):
+    """The ids of one page through ``parts`` in turn (title matches, then the others),
+    each asked for no more than the page needs: a page of title matches never reads the
+    rest."""
+    ids = []
+    for part in parts:
+        if len(ids) >= wanted:
+            break
+        found = db.session.scalars(part.limit(offset + wanted - len(ids))).all()
+        ids += found[offset:]
+        offset = max(0, offset - len(found))
+    return ids
 
-    Each part is asked for no more than the page needs, so a page of title matches never
-    reads the rest. Only the first ``MAX_RESULTS`` can be paged through (past that, a
-    search asks for another word), and matches are counted no further.
-    """
 
-    more = False  # more matches than MAX_RESULTS
+@dataclass(frozen=True)
+class RankedPage:
+    """A page of matches, as the pager shows it. Only the first ``MAX_RESULTS`` can be
+    paged through (past that, a search asks for another word): ``total`` stops there,
+    and ``more`` says there were more."""
 
-    def _query_items(self):
-        offset, wanted = self._query_offset, min(self.per_page, MAX_RESULTS - self._query_offset)
-        ids = []
-        for part in self._query_args["parts"]:
-            if len(ids) >= wanted:
-                break
-            found = db.session.scalars(part.limit(offset + wanted - len(ids))).all()
-            ids += found[offset:]
-            offset = max(0, offset - len(found))
-        if not ids:
-            return []
-        rows = {
-            row.id: row
-            for row in db.session.execute(select(*SHOWN).where(SearchDocument.id.in_(ids)))
-        }
-        return [rows[i] for i in ids]
+    page: int
+    per_page: int
+    total: int
+    more: bool
+    items: list
 
-    def _query_count(self):
-        matches = self._query_args["every"].limit(MAX_RESULTS + 1).subquery()
-        found = db.session.scalar(select(func.count()).select_from(matches))
-        self.more = found > MAX_RESULTS
-        return min(found, MAX_RESULTS)
+    @property
+    def pages(self):
+        return max(1, math.ceil(self.total / self.per_page))
+
+    @property
+    def has_prev(self):
+        return self.page > 1
+
+    @property
+    def has_next(self):
+        return self.page < self.pages
+
+    @property
+    def prev_num(self):
+        return self.page - 1
+
+    @property
+    def next_num(self):
+        return self.page + 1
 
 
 def _result(doc, query):
