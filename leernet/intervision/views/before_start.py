@@ -44,60 +44,85 @@ def int_or_none(value):
         return None
 
 
+class Refused(Exception):
+    """A change the rules refuse: ``str(refused)`` is said to the facilitator."""
+
+    def __init__(self, message, status=422):
+        super().__init__(message)
+        self.status = status
+
+
+def propose(session, plan, form):
+    roles.propose_again(session, plan)
+    return _("Roles proposed again.")
+
+
+def assign(session, plan, form):
+    """``role`` to ``member`` ("" empties it)."""
+    role, member = form.get("role", ""), int_or_none(form.get("member"))
+    if role not in plan.roles or (member is not None and session.participant(member) is None):
+        raise Refused(_("Choose a role and someone in this group."))
+    try:
+        chosen = assignment.reassign(roles.current(session, plan), role, member)
+    except assignment.AssignmentError:
+        abort(400)
+    roles.apply(session, chosen)
+    session.roles_edited = True
+    return _("Roles changed.")
+
+
+def add(session, plan, form):
+    """``member``, checked in and in no other group, joins."""
+    if session.case_question and not session.case_removed:
+        # Whoever joins now would read the case: only with the case-bringer's consent,
+        # given by taking the case back (emptying it) and writing it again after.
+        raise Refused(_("The case has been written: someone can join only after the "
+                        "case-bringer has taken it back."), 409)  # fmt: skip
+    member = int_or_none(form.get("member"))
+    if member is None or session.participant(member) or member not in attendee_ids(session.meeting):
+        raise Refused(_("Only someone who checked in can join."))
+    if member in sessions.taken_ids(session.meeting):
+        raise Refused(_("This person is already in another group."))
+    session.participants.append(Participant(user_id=member))
+    return _again(session, plan, _("Added to the group."))
+
+
+def remove(session, plan, form):
+    """``member`` leaves."""
+    leaving = session.participant(int_or_none(form.get("member")))
+    if leaving is None:
+        raise Refused(_("This person is not in the group."))
+    session.participants.remove(leaving)
+    return _again(session, plan, _("Removed from the group."))
+
+
+def _again(session, plan, message):
+    """After the group changed: roles proposed afresh, unless someone chose them."""
+    db.session.flush()
+    if not session.roles_edited:
+        roles.propose_again(session, plan)
+    return message
+
+
+#: What the roles form can ask for (its ``do``).
+CHANGES = {"propose": propose, "assign": assign, "add": add, "remove": remove}
+
+
 @bp.route("/<int:session_id>/roles", methods=["POST"])
 @access(MEMBER, session_controller)
 def change_roles(session_id):
-    """``do``: ``propose`` (again), ``assign`` (``role`` to ``member``; "" empties it),
-    ``add`` (``member`` joins) or ``remove`` (``member`` leaves)."""
+    """``do`` names one of ``CHANGES``."""
     session, _now = load_session(session_id)
     refusal = not_started(session)
     if refusal:
         return answer(session_id, refusal, 409)
-    plan = Plan(session.plan)
-    do = request.form.get("do", "")
-    member = int_or_none(request.form.get("member"))
-    people = {p.user_id: p for p in session.participants}
-    if do == "propose":
-        roles.propose_again(session, plan)
-        message = _("Roles proposed again.")
-    elif do == "assign":
-        role = request.form.get("role", "")
-        if role not in plan.roles or (member is not None and member not in people):
-            return answer(session_id, _("Choose a role and someone in this group."), 422)
-        try:
-            chosen = assignment.reassign(roles.current(session, plan), role, member)
-        except assignment.AssignmentError:
-            abort(400)
-        roles.apply(session, chosen)
-        session.roles_edited = True
-        message = _("Roles changed.")
-    elif do == "add":
-        if session.case_question and not session.case_removed:
-            # Whoever joins now would read the case: only with the case-bringer's consent,
-            # given by taking the case back (emptying it) and writing it again after.
-            message = _("The case has been written: someone can join only after the "
-                        "case-bringer has taken it back.")  # fmt: skip
-            return answer(session_id, message, 409)
-        if member is None or member in people or member not in attendee_ids(session.meeting):
-            return answer(session_id, _("Only someone who checked in can join."), 422)
-        if member in sessions.taken_ids(session.meeting):
-            return answer(session_id, _("This person is already in another group."), 422)
-        session.participants.append(Participant(user_id=member))
-        db.session.flush()
-        if not session.roles_edited:
-            roles.propose_again(session, plan)
-        message = _("Added to the group.")
-    elif do == "remove":
-        leaving = people.get(member)
-        if leaving is None:
-            return answer(session_id, _("This person is not in the group."), 422)
-        session.participants.remove(leaving)
-        db.session.flush()
-        if not session.roles_edited:
-            roles.propose_again(session, plan)
-        message = _("Removed from the group.")
-    else:
+    change = CHANGES.get(request.form.get("do", ""))
+    if change is None:
         abort(400)
+    try:
+        message = change(session, Plan(session.plan), request.form)
+    except Refused as refused:
+        return answer(session_id, str(refused), refused.status)
     roles.bump(session)
     db.session.commit()
     return answer(session_id, message, kind="success")
