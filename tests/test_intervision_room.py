@@ -6,8 +6,9 @@ import re
 from sqlalchemy import select
 
 from leernet.extensions import db
-from leernet.intervision import live, privacy
+from leernet.intervision import live, privacy, roles
 from leernet.intervision.models import Card, Participant, Session
+from leernet.intervision.plans import Plan
 from leernet.minutes import service as minutes_service
 from leernet.timeutil import utcnow
 
@@ -134,6 +135,36 @@ def test_a_card_from_outside_the_session_or_the_round_is_refused(app, client, wo
         assert "Vertrouwelijke" not in client.get(iw.url(world, "/state")).get_data(True), who
     with app.app_context():
         assert db.session.scalars(select(Card.text)).all() == ["Vertrouwelijke vraag"]
+
+
+def test_in_troika_each_rounds_cards_are_for_that_rounds_client_only(app, client):
+    with app.app_context():
+        world = iw.build(method="troika")
+        session = db.session.get(Session, world["session_id"])
+        second = roles.client_for(session, Plan(session.plan), 2).user_id
+    first, by_id = "case_bringer", {v: k for k, v in world["ids"].items()}
+    second, writer = by_id[second], "plain" if by_id[second] != "plain" else "minute_taker"
+    iw.login(client, world, "timekeeper")
+    press(client, world, "start")
+    press(client, world, "next")  # round 1: clarifying questions, for Cas
+    iw.login(client, world, writer)
+    assert write(client, world, "Voor Cas alleen").status_code == 200
+    for _ in range(4):  # round 2: clarifying questions, for the second client
+        iw.login(client, world, "timekeeper")
+        press(client, world, "next")
+    iw.login(client, world, writer)
+    assert write(client, world, "Voor de tweede").status_code == 200
+    iw.login(client, world, second)
+    page = client.get(iw.url(world)).get_data(True)
+    assert "Voor de tweede" in page and "Voor Cas alleen" not in page
+    with app.app_context():
+        for_cas = db.session.scalar(select(Card.id).where(Card.text == "Voor Cas alleen"))
+    marked = client.post(iw.url(world, "/cards"), data={"do": "mark", "card": for_cas},
+                         headers=HTMX)  # fmt: skip
+    assert marked.status_code == 404, "another round's card is not theirs to mark"
+    iw.login(client, world, first)
+    page = client.get(iw.url(world)).get_data(True)
+    assert "Voor de tweede" not in page, "Cas writes in round 2 and reads no one's cards"
 
 
 def test_cards_are_erased_with_the_case(app, client, world):

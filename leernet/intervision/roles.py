@@ -177,3 +177,14 @@ def change_case_bringer(session, member_id):
             if person is not None:
                 person.held_role = person.role
     session.roles_edited = True
+
+
+def client_for(session, plan, turn):
+    """The case-bringer of ``turn``: the role's holder first, then the others in turn
+    (troika: each person is the client once)."""
+    holder = session.holder(rotation.CASE_BRINGER)
+    if plan.turns == 1 or turn <= 1:
+        return holder
+    others = [p for p in session.participants if p is not holder and not p.passed]
+    order = ([holder] if holder else []) + others
+    return order[(turn - 1) % len(order)] if order else None

@@ -11,6 +11,7 @@ phase notes. Cards are as confidential as the case: only participants read them,
 from sqlalchemy import select
 
 from ..extensions import db
+from . import roles
 from .core import timer
 from .models import Card
 from .plans import Plan
@@ -27,6 +28,17 @@ def of_session(session_id):
     return db.session.scalars(
         select(Card).where(Card.session_id == session_id).order_by(Card.id)
     ).all()
+
+
+def addressed_to(session, plan, reader):
+    """The cards written for ``reader``: in troika each round's cards are for that
+    round's client, not for whoever is the client later."""
+    return [card for card in of_session(session.id) if _client(session, plan, card) is reader]
+
+
+def _client(session, plan, card):
+    phase = plan.phase(card.phase)
+    return roles.client_for(session, plan, phase.turn) if phase else None
 
 
 def collecting(session, plan=None):
@@ -54,10 +66,10 @@ def add(session, client, writer, text, now):
     return card
 
 
-def mark(session, card_id, marked):
-    """The case-bringer marks (or unmarks) a card of this session."""
+def mark(session, plan, reader, card_id, marked):
+    """``reader`` marks (or unmarks) a card written for them."""
     card = db.session.get(Card, card_id) if card_id is not None else None
-    if card is None or card.session_id != session.id:
+    if card is None or card.session_id != session.id or _client(session, plan, card) is not reader:
         raise CardError("no such card")
     card.marked = marked
     return card

@@ -26,23 +26,12 @@ from . import labels
 ACTIVE = (timer.RUNNING, timer.PAUSED)
 
 
-def client_for(session, plan, turn):
-    """The case-bringer of ``turn``: the role's holder first, then the others in turn
-    (troika: each person is the client once)."""
-    holder = session.holder(CASE_BRINGER)
-    if plan.turns == 1 or turn <= 1:
-        return holder
-    others = [p for p in session.participants if p is not holder and not p.passed]
-    order = ([holder] if holder else []) + others
-    return order[(turn - 1) % len(order)] if order else None
-
-
 def context(session, user, now, message=None):
     plan = Plan(session.plan)
     me = session.participant(user.id)
     role = me.role if me else None
     phase = plan.phase(session.phase)
-    client = client_for(session, plan, phase.turn) if phase else None
+    client = roles.client_for(session, plan, phase.turn) if phase else None
     status = session.status
     ctx = {
         "session": session,
@@ -84,11 +73,13 @@ def context(session, user, now, message=None):
     ctx["case_open"] = ctx["case_open"] or roles.case_open(session, plan)
     ctx["collecting"] = round_cards.collecting(session, plan) if me is not client else None
     if status != timer.READY and not session.case_removed:
-        mine = client is me or session.holder(CASE_BRINGER) is me
-        ctx["card_reader"] = mine
-        ctx["cards"] = [
+        # Running: this round's client reads; after the finish, the case-bringer. Each
+        # reads the cards written for them (troika: not another round's client's).
+        reader = session.holder(CASE_BRINGER) if status == timer.FINISHED else client
+        ctx["card_reader"] = reader is me
+        ctx["cards"] = round_cards.addressed_to(session, plan, me) if reader is me else [
             c for c in round_cards.of_session(session.id)
-            if mine or (c.author_id == user.id and c.phase == session.phase)
+            if c.author_id == user.id and c.phase == session.phase
         ]  # fmt: skip
     if role == MINUTE_TAKER and status in ACTIVE:
         ctx["note"] = db.session.scalar(
@@ -131,7 +122,7 @@ def screen_context(session, now):
         "phase": phase,
         "next_phase": plan.phase(session.phase + 1) if session.phase + 1 < plan.count else None,
         "holders": [(r, session.holder(r)) for r in plan.roles],
-        "client": client_for(session, plan, phase.turn) if phase else None,
+        "client": roles.client_for(session, plan, phase.turn) if phase else None,
         "names": display_names(session),
         "clock": live.clock(session, plan, now),
         "labels": labels,

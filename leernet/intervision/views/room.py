@@ -58,7 +58,7 @@ def cards(session_id):
     session, now = load_session(session_id)
     plan = Plan(session.plan)
     phase = plan.phase(session.phase)
-    client = page.client_for(session, plan, phase.turn if phase else 1)
+    client = roles.client_for(session, plan, phase.turn if phase else 1)
     me = session.participant(current_user.id)
     do = request.form.get("do", "")
     try:
@@ -68,7 +68,8 @@ def cards(session_id):
                         if client else "")  # fmt: skip
         elif do in ("mark", "unmark") and me is not None and me is client:
             with minutes.following_notes(session, now):
-                round_cards.mark(session, int_or_none(request.form.get("card")), do == "mark")
+                card = int_or_none(request.form.get("card"))
+                round_cards.mark(session, plan, me, card, do == "mark")
             message = None
         else:
             abort(400)
