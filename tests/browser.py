@@ -126,6 +126,9 @@ def log_in(page, url, email):
     page.get_by_label("Password", exact=True).fill(factories.PASSWORD)
     page.get_by_role("button", name="Log in").click()
     expect(page).to_have_url(f"{url}/")
+    # htmx is deferred: a tap before the page's load event is a plain form post (which
+    # works, but as a whole page), so a test taps once htmx has taken the page over.
+    page.wait_for_load_state("load")
 
 
 @functools.cache
