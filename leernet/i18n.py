@@ -1,4 +1,5 @@
 """Language and time zone: the member's choice, then the network's, then the browser's.
+The app formats dates, times and numbers through this module.
 
 Times are stored in UTC and shown in the network's time zone (default Amsterdam).
 """
@@ -7,7 +8,7 @@ from zoneinfo import available_timezones
 
 import flask_babel
 from flask import current_app, has_request_context, request, session
-from flask_babel import get_locale
+from flask_babel import format_decimal, get_locale, to_user_timezone  # noqa: F401  re-exported
 from flask_login import current_user
 
 from .forms import choices
@@ -58,11 +59,6 @@ def timezone_choices():
     return choices((z, z) for z in first + rest)
 
 
-def to_user_timezone(moment):
-    """An aware datetime in the network's time zone (a naive one is taken to be UTC)."""
-    return flask_babel.to_user_timezone(moment)
-
-
 #: The named formats, as patterns that read the same way in every language: the day
 #: before the month, the month as a word and the 24-hour clock. Babel's own "en" is
 #: American ("11/12/26, 12:02 AM"), which a Dutch network misreads as 11 December.
@@ -91,10 +87,6 @@ def format_datetime(value, format="medium"):
 
 def format_time(value, format="medium"):
     return flask_babel.format_time(value, TIME_FORMATS.get(format, format))
-
-
-def format_decimal(number, format=None):
-    return flask_babel.format_decimal(number, format)
 
 
 def register(app):
